@@ -1,0 +1,48 @@
+// Package dict holds gwlint's embedded dictionaries and phrase lists, each
+// entry with the source that justifies it.
+//
+// Two kinds of data live here, in separate folders, so that adding one
+// never touches the other:
+//
+//   - words/: dictionaries for word segmentation (package lint/seg).
+//     words/gongwen.txt is the 公文 (official document) domain dictionary,
+//     edited by hand, in gse's "word frequency pos" format with a comment
+//     header citing its sources. words/lexicon.txt and its index
+//     words/lexicon.idx are generated from it and from gse's zh_s
+//     dictionary by `go generate ./lint/seg`; never edit them by hand (a
+//     test in lint/seg fails when they are stale). Lexicon and
+//     LexiconIndex embed them as strings, so that they are read in place
+//     from the binary's read-only data and never copied onto the heap.
+//     README.md beside this file says why, with measurements.
+//   - phrases/: phrase lists used by rules (层层加码 phrasings such as
+//     一票否决, 拍照留痕, 当天反馈, with their sources). They are embedded by
+//     their own go:embed variable in their own file of this package, beside
+//     Words, not by widening the patterns below (Words must not grow to
+//     include the 6.5 MB lexicon a second time).
+//
+// This package must stay data only: no parsing and no logic, and nothing
+// that imports the rest of gwlint, so that every package may depend on it.
+// It must not embed gse's own dictionaries: gwlint reads what it needs of
+// them from words/lexicon.txt.
+package dict
+
+import "embed"
+
+// Words holds the hand-edited segmentation sources under words/ (today
+// words/gongwen.txt), for tools and tests that list or check the terms.
+//
+//go:embed words/gongwen.txt
+var Words embed.FS
+
+// Lexicon is words/lexicon.txt: gse's zh_s dictionary merged with the
+// domain dictionary, one "key frequency pos" line per entry sorted by key.
+//
+//go:embed words/lexicon.txt
+var Lexicon string
+
+// LexiconIndex is words/lexicon.idx, generated with the lexicon: where
+// each entry's line starts and how long its key is, so that the lexicon
+// can be binary-searched without first scanning it for line ends.
+//
+//go:embed words/lexicon.idx
+var LexiconIndex string

@@ -1,0 +1,32 @@
+// Package seg cuts Chinese text into words, so that gwlint's rules can
+// match terms of the trade (层层加码 "adding burdens layer by layer",
+// 一票否决 "one-vote veto", 拍照留痕 "photos as proof") as whole words and
+// not as substrings: 建立即时 contains 立即 across a word boundary
+// (建立|即时), and a substring match would fire on it.
+//
+// Segmentation is gse's (github.com/go-ego/gse) shortest-path Segment,
+// over gse's zh_s dictionary plus the 公文 domain dictionary
+// dict/words/gongwen.txt. What this package adds is how the dictionary is
+// loaded. gse builds its double-array trie from the 350,000 entries of
+// zh_s on every start: about 1.3 s and 200 MB, and a binary that embeds
+// gse's dictionaries grows to 36 MB. A pre-commit hook cannot wait that
+// long. Here the dictionary is dict/words/lexicon.txt, sorted and embedded
+// as a string, searched in place; for each block of text Cut finds the
+// entries that occur in it and builds a small gse dictionary of just
+// those, with the full dictionary's total frequency. gse's shortest path
+// only ever weighs words that occur in the text, so the result is the
+// one gse gives with the full dictionary, at a cost that grows with the
+// text, not with the dictionary. dict/README.md has the measurements.
+//
+// This package must not fork gse's segmentation: it decides which entries
+// gse sees, never how gse segments. It must not reference gse's embedded
+// dictionaries (gse.Segmenter.LoadDictEmbed and friends) outside tests and
+// the generator, or every gwlint binary grows by 32 MB. It knows nothing
+// of rules, documents or findings.
+//
+// The lexicon is generated: after editing dict/words/gongwen.txt or
+// upgrading gse, run `go generate ./lint/seg`. A test fails while the
+// committed lexicon differs from what the generator would write.
+package seg
+
+//go:generate go run ./internal/genlexicon -domain ../../dict/words/gongwen.txt -o ../../dict/words/lexicon.txt -idx ../../dict/words/lexicon.idx

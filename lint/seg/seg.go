@@ -1,0 +1,302 @@
+package seg
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/go-ego/gse"
+
+	"github.com/gwlint/gwlint/dict"
+)
+
+// Word is one token of a segmented text.
+type Word struct {
+	Text       string // the text as given (gse lowers ASCII letters; Text does not)
+	Start, End int    // rune offsets into the text given to Cut, half-open
+	Pos        string // part of speech from the dictionary; "x" for a character no entry covers
+}
+
+// UserFreq is the frequency New gives to extra words: the one the domain
+// dictionary gives its must-be-one-word terms, above zh_s's 99th
+// percentile, so that an extra word comes out whole in ordinary context.
+const UserFreq = 3000
+
+// UserPos is the part of speech of extra words given to New.
+const UserPos = "nz"
+
+// Segmenter cuts text into words as gse would with its full zh_s
+// dictionary plus the domain dictionary, and extra words if made by New.
+// It holds no mutable state: one Segmenter serves any number of goroutines.
+type Segmenter struct {
+	lex   *lexicon
+	extra []extraWord // sorted by key
+	total float64     // gse's total frequency, extra words counted
+}
+
+type extraWord struct {
+	key  string // as gse stores it: ASCII letters lowered
+	text string // as given
+}
+
+var (
+	defaultOnce sync.Once
+	defaultSeg  *Segmenter
+	defaultErr  error
+)
+
+// Default returns the process-wide Segmenter over the embedded lexicon.
+// The first call reads the lexicon's header; nothing else is loaded
+// before Cut needs it.
+func Default() *Segmenter {
+	defaultOnce.Do(func() {
+		var lx *lexicon
+		lx, defaultErr = parseLexicon(dict.Lexicon, dict.LexiconIndex)
+		if defaultErr == nil {
+			defaultSeg = &Segmenter{lex: lx, total: lx.total}
+		}
+	})
+	if defaultErr != nil {
+		// The lexicon is compiled in and checked by this package's tests, so
+		// this is a broken build, not bad input.
+		panic("seg: embedded lexicon is unusable: " + defaultErr.Error())
+	}
+	return defaultSeg
+}
+
+// New returns a Segmenter that also knows extraWords (for example a user's
+// phrase list), each with frequency UserFreq and part of speech UserPos. An
+// extra word wins over the dictionary's entry for the same word, as a user
+// dictionary loaded first does in gse. A word may not be empty, contain
+// whitespace or a boundary character (see IsBoundary), or be given twice.
+func New(extraWords ...string) (*Segmenter, error) {
+	base := Default()
+	s := &Segmenter{lex: base.lex, total: base.total}
+	seen := map[string]string{}
+	for _, w := range extraWords {
+		if w == "" {
+			return nil, fmt.Errorf("seg: empty extra word")
+		}
+		if !utf8.ValidString(w) {
+			return nil, fmt.Errorf("seg: extra word %q is not valid UTF-8", w)
+		}
+		if i := strings.IndexFunc(w, IsBoundary); i >= 0 {
+			r, _ := utf8.DecodeRuneInString(w[i:])
+			return nil, fmt.Errorf("seg: extra word %q contains %q, which always stands alone as a word", w, r)
+		}
+		key := lowerASCII(w)
+		if prev, ok := seen[key]; ok {
+			return nil, fmt.Errorf("seg: extra word %q given twice (also as %q)", w, prev)
+		}
+		seen[key] = w
+		s.extra = append(s.extra, extraWord{key: key, text: w})
+		// gse keeps the first entry for a word: the extra word's frequency
+		// replaces the dictionary's in the total.
+		if i := s.lex.find(key); i >= 0 {
+			_, f, _, err := s.lex.entry(i)
+			if err != nil {
+				return nil, err
+			}
+			s.total -= f
+		}
+		s.total += UserFreq
+	}
+	sort.Slice(s.extra, func(i, j int) bool { return s.extra[i].key < s.extra[j].key })
+	return s, nil
+}
+
+// IsBoundary reports whether r always stands alone as a word: whitespace,
+// control characters and punctuation that no dictionary entry contains.
+// Cut segments the runs between boundaries independently, which is exact
+// because no word can span one, and keeps the work per run small.
+func IsBoundary(r rune) bool {
+	switch r {
+	case '。', '，', '、', '；', '：', '？', '！', '“', '”', '‘', '’', '（', '）',
+		'《', '》', '〔', '〕', '【', '】', '…', '—', '·',
+		',', ';', ':', '?', '!', '"', '(', ')':
+		return true
+	}
+	return unicode.IsSpace(r) || unicode.IsControl(r)
+}
+
+const (
+	// blockBytes bounds the text whose candidate words share one gse
+	// dictionary, so that memory stays flat on huge input.
+	blockBytes = 64 << 10
+	// maxRunBytes bounds a run without boundaries (a pasted blob, a table
+	// without punctuation): gse's work and memory grow with the run, and
+	// no real sentence is this long. Runs are cut there by force.
+	maxRunBytes = 4 << 10
+)
+
+// Cut segments text into words that cover every rune of it exactly once,
+// in order. Each boundary rune (see IsBoundary) is a word of its own; CRLF
+// gives two words. Invalid UTF-8 bytes count as one rune each, as in a Go
+// range loop. Time and memory are linear in len(text).
+func (s *Segmenter) Cut(text string) []Word {
+	words := make([]Word, 0, len(text)/4+1)
+	offset := 0 // runes before the current block
+	for len(text) > 0 {
+		block := text
+		if len(block) > blockBytes {
+			block = text[:blockEnd(text)]
+		}
+		words, offset = s.cutBlock(block, offset, words)
+		text = text[len(block):]
+	}
+	return words
+}
+
+// blockEnd returns where to end a block: after the last boundary rune
+// within blockBytes, or at a rune start if there is none.
+func blockEnd(text string) int {
+	end := blockBytes
+	for i := end; i > blockBytes/2; {
+		r, size := utf8.DecodeLastRuneInString(text[:i])
+		if IsBoundary(r) {
+			return i
+		}
+		i -= size
+	}
+	for end > 0 && !utf8.RuneStart(text[end]) {
+		end--
+	}
+	return end
+}
+
+// span is a part of a block: a run of non-boundary text, or one boundary
+// rune.
+type span struct {
+	start, end int // bytes into the block
+	boundary   bool
+}
+
+func splitRuns(block string) []span {
+	var spans []span
+	runStart := 0
+	flush := func(end int) {
+		for runStart < end {
+			e := end
+			if e-runStart > maxRunBytes {
+				e = runStart + maxRunBytes
+				for e > runStart && !utf8.RuneStart(block[e]) {
+					e--
+				}
+			}
+			spans = append(spans, span{start: runStart, end: e})
+			runStart = e
+		}
+	}
+	for i := 0; i < len(block); {
+		r, size := utf8.DecodeRuneInString(block[i:])
+		if r != utf8.RuneError && IsBoundary(r) {
+			flush(i)
+			spans = append(spans, span{start: i, end: i + size, boundary: true})
+			runStart = i + size
+		}
+		i += size
+	}
+	flush(len(block))
+	return spans
+}
+
+func (s *Segmenter) cutBlock(block string, offset int, words []Word) ([]Word, int) {
+	spans := splitRuns(block)
+	lower := lowerASCII(block)
+	g, err := s.gseFor(lower, spans)
+	for _, sp := range spans {
+		run := block[sp.start:sp.end]
+		if sp.boundary || err != nil {
+			// Without a dictionary every rune stands alone: still a valid
+			// cover of the text, and err cannot happen with the embedded
+			// lexicon, which the tests parse entry by entry.
+			for i := 0; i < len(run); {
+				_, size := utf8.DecodeRuneInString(run[i:])
+				words = append(words, Word{Text: run[i : i+size], Start: offset, End: offset + 1, Pos: "x"})
+				offset++
+				i += size
+			}
+			continue
+		}
+		for _, g := range g.Segment([]byte(run)) {
+			t := run[g.Start():g.End()]
+			n := utf8.RuneCountInString(t)
+			words = append(words, Word{Text: t, Start: offset, End: offset + n, Pos: g.Token().Pos()})
+			offset += n
+		}
+	}
+	return words, offset
+}
+
+// gseFor builds a gse segmenter that knows exactly the dictionary words
+// occurring in the runs of block (lowered), and whose total frequency is
+// that of the whole dictionary. gse's shortest path only ever looks up
+// words that occur in the text, and weighs each by its frequency against
+// the total, so it segments these runs exactly as with the full
+// dictionary, at a cost that grows with the text instead of with the
+// dictionary's 350,000 entries.
+func (s *Segmenter) gseFor(lower string, spans []span) (*gse.Segmenter, error) {
+	found := s.lex.occurring(lower, spans)
+	g := &gse.Segmenter{SkipLog: true, NotLoadHMM: true}
+	g.Dict = gse.NewDict()
+	g.Init()
+	added := 0.0
+	taken := map[string]bool{}
+	for _, w := range s.extra {
+		if strings.Contains(lower, w.key) {
+			if err := g.AddToken(w.text, UserFreq, UserPos); err != nil {
+				return nil, fmt.Errorf("seg: adding %q to gse: %w", w.text, err)
+			}
+			added += UserFreq
+			taken[w.key] = true
+		}
+	}
+	lines := make([]int, 0, len(found))
+	for i := range found {
+		lines = append(lines, i)
+	}
+	// Sorted keys build gse's double-array trie several times faster.
+	sort.Ints(lines)
+	for _, i := range lines {
+		key, freq, pos, err := s.lex.entry(i)
+		if err != nil {
+			return nil, err
+		}
+		if taken[key] {
+			continue
+		}
+		if err := g.AddToken(key, freq, pos); err != nil {
+			return nil, fmt.Errorf("seg: adding %q to gse: %w", key, err)
+		}
+		added += freq
+	}
+	// The rest of the dictionary's frequency goes to an entry no run can
+	// contain (runs never hold a line end), so every word keeps the weight
+	// it has in the full dictionary.
+	if rest := s.total - added; rest > 0 {
+		if err := g.AddToken("\n", rest, "x"); err != nil {
+			return nil, fmt.Errorf("seg: adding the remainder entry to gse: %w", err)
+		}
+	}
+	g.CalcToken()
+	return g, nil
+}
+
+// lowerASCII lowers ASCII letters only, as gse does to the text it looks
+// up, so byte offsets are unchanged.
+func lowerASCII(s string) string {
+	i := strings.IndexFunc(s, func(r rune) bool { return 'A' <= r && r <= 'Z' })
+	if i < 0 {
+		return s
+	}
+	b := []byte(s)
+	for j := i; j < len(b); j++ {
+		if 'A' <= b[j] && b[j] <= 'Z' {
+			b[j] += 'a' - 'A'
+		}
+	}
+	return string(b)
+}
