@@ -1,0 +1,105 @@
+package lint
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestParseConfig(t *testing.T) {
+	c, err := ParseConfig("g.yaml", []byte(`
+rules:
+  length-cap: error
+  "burden-*": info
+length:
+  cap: 3000
+  comprehensive: true
+copy:
+  ratio: 0.8
+ignore:
+  - "archive/**"
+  - "*.bak.md"
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Length.Cap != 3000 || c.Length.TaskCap != 4000 || !c.Length.Comprehensive {
+		t.Errorf("length = %+v", c.Length)
+	}
+	if c.Copy.Ratio != 0.8 || c.Copy.MinPassage != 13 {
+		t.Errorf("copy = %+v", c.Copy)
+	}
+	rule := func(id string) *Rule { return &Rule{ID: id, Severity: Warning} }
+	for id, want := range map[string]Severity{"length-cap": Error, "burden-veto": Info, "docno-format": Warning} {
+		if got := c.SeverityOf(rule(id)); got != want {
+			t.Errorf("SeverityOf(%s) = %v, want %v", id, got, want)
+		}
+	}
+	for p, want := range map[string]bool{"archive/2019/a.md": true, "drafts/x.bak.md": true, "drafts/x.md": false} {
+		if got := c.Ignored(p); got != want {
+			t.Errorf("Ignored(%s) = %v, want %v", p, got, want)
+		}
+	}
+}
+
+// TestParseConfigErrors checks that every mistake names the file, the line
+// and the key, since the person fixing it has only the message.
+func TestParseConfigErrors(t *testing.T) {
+	tests := []struct {
+		yaml string
+		want string
+	}{
+		{"lenght:\n  cap: 10\n", `g.yaml:1: unknown key "lenght"`},
+		{"length:\n  cap: 10\n  caps: 3\n", `g.yaml:3: unknown key "length.caps"`},
+		{"length:\n  cap: lots\n", `g.yaml:2: length.cap: bad value "lots", want a whole number`},
+		{"rules:\n  length-cap: loud\n", `g.yaml:2: rules.length-cap: bad value "loud", want off, info, warning or error`},
+		{"ignore: notalist\n", `g.yaml:1: ignore: bad value "notalist", want a list of strings`},
+		{"copy:\n  ratio: 1.5\n", `g.yaml:2: copy.ratio: a share between 0 and 1`},
+		{"rules: [a, b]\n", `g.yaml:1: rules: expected a mapping`},
+		{"length: {cap: [1]}\n", `g.yaml:1: length.cap: got a list, want a whole number`},
+		{"a: b: c\n", `g.yaml: not valid YAML`},
+	}
+	for _, tt := range tests {
+		_, err := ParseConfig("g.yaml", []byte(tt.yaml))
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("ParseConfig(%q) error = %v, want it to contain %q", tt.yaml, err, tt.want)
+		}
+	}
+}
+
+func TestCheckRulesUnknown(t *testing.T) {
+	c, err := ParseConfig("g.yaml", []byte("rules:\n  length-cap: off\n  no-such-rule: info\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	reg := NewRegistry(&Rule{ID: "length-cap", Severity: Warning, Source: "s", Doc: "d"})
+	err = c.CheckRules(reg)
+	if err == nil || !strings.Contains(err.Error(), `g.yaml:3: rules: unknown rule "no-such-rule"`) {
+		t.Errorf("CheckRules error = %v", err)
+	}
+}
+
+func TestFindAndLoadConfig(t *testing.T) {
+	root := t.TempDir()
+	deep := filepath.Join(root, "a", "b")
+	if err := os.MkdirAll(deep, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cfgPath := filepath.Join(root, ConfigFileName)
+	if err := os.WriteFile(cfgPath, []byte("parents: [parents/guofa.txt]\nlibrary: lib\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := FindConfig(deep); got != cfgPath {
+		t.Fatalf("FindConfig = %q, want %q", got, cfgPath)
+	}
+	c, err := LoadConfig(cfgPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Paths in a configuration are relative to the file, not to where
+	// gwlint runs.
+	if c.Parents[0] != filepath.Join(root, "parents/guofa.txt") || c.Library != filepath.Join(root, "lib") {
+		t.Errorf("paths not made relative to the config: %v %v", c.Parents, c.Library)
+	}
+}

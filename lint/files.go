@@ -1,0 +1,109 @@
+package lint
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Version is gwlint's version, reported by `gwlint version` and in every
+// report.
+const Version = "0.1.0"
+
+// DraftExtensions are the file types a directory walk picks up. A file
+// named on the command line is linted whatever its extension (as plain
+// text when it is none of these).
+var DraftExtensions = []string{".txt", ".md", ".markdown", ".docx", ".html", ".htm"}
+
+// Target is one file to lint, or a path that could not be expanded.
+type Target struct {
+	Path string
+	Err  error
+}
+
+// ExpandPaths turns command-line paths into the files to lint: files as
+// given, directories walked recursively in lexical order for draft files,
+// hidden directories (.git) skipped, ignored paths dropped. Problems (a
+// missing path, an unreadable directory) come back as Targets with Err set,
+// in place, so that the report names them and the rest is still linted.
+func ExpandPaths(paths []string, cfg *Config) []Target {
+	var out []Target
+	for _, p := range paths {
+		if p == "-" {
+			out = append(out, Target{Path: p})
+			continue
+		}
+		st, err := os.Stat(p)
+		if err != nil {
+			out = append(out, Target{Path: p, Err: inputError(err)})
+			continue
+		}
+		if !st.IsDir() {
+			if cfg == nil || !cfg.Ignored(p) {
+				out = append(out, Target{Path: p})
+			}
+			continue
+		}
+		var found []Target
+		walkErr := filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				found = append(found, Target{Path: path, Err: inputError(err)})
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() {
+				if path != p && strings.HasPrefix(d.Name(), ".") {
+					return fs.SkipDir
+				}
+				if cfg != nil && path != p && cfg.Ignored(path) {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if !isDraftFile(path) || (cfg != nil && cfg.Ignored(path)) {
+				return nil
+			}
+			found = append(found, Target{Path: path})
+			return nil
+		})
+		if walkErr != nil {
+			found = append(found, Target{Path: p, Err: inputError(walkErr)})
+		}
+		sort.SliceStable(found, func(i, j int) bool { return found[i].Path < found[j].Path })
+		out = append(out, found...)
+	}
+	return out
+}
+
+func isDraftFile(path string) bool {
+	ext := strings.ToLower(filepath.Ext(path))
+	for _, e := range DraftExtensions {
+		if ext == e {
+			return true
+		}
+	}
+	return false
+}
+
+// inputError shortens an os error to the reason, since the report already
+// names the path.
+func inputError(err error) error {
+	var pe *fs.PathError
+	if ok := asPathError(err, &pe); ok {
+		return fmt.Errorf("cannot read: %v", pe.Err)
+	}
+	return err
+}
+
+func asPathError(err error, target **fs.PathError) bool {
+	pe, ok := err.(*fs.PathError)
+	if ok {
+		*target = pe
+	}
+	return ok
+}

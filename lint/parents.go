@@ -1,0 +1,257 @@
+package lint
+
+import (
+	"fmt"
+	"sort"
+	"sync"
+
+	"github.com/gwlint/gwlint/lint/align"
+)
+
+// Parent is a parent (higher-level) document a draft may copy from.
+type Parent struct {
+	Doc *Document
+	// Path is how the report names the parent: the path given on the
+	// command line, or the library's stored path.
+	Path string
+
+	once sync.Once
+	norm *align.Normalized
+}
+
+func (p *Parent) normalized() *align.Normalized {
+	p.once.Do(func() { p.norm = align.Normalize(p.Doc.Prose) })
+	return p.norm
+}
+
+// Title is the parent's recognized title.
+func (p *Parent) Title() string { return p.Doc.Title() }
+
+// Candidates finds, for a draft, the parents in a library most likely to
+// share passages with it. The parent library implements it.
+type Candidates interface {
+	Candidates(draft string, n int) ([]*Parent, error)
+}
+
+// ParentSet is the set of parent documents drafts are compared with:
+// explicit parents, and the best candidates a library proposes for each
+// draft.
+type ParentSet struct {
+	explicit []*Parent
+	library  Candidates
+	// LibraryCandidates is how many library parents are aligned exactly
+	// for each draft.
+	LibraryCandidates int
+}
+
+// NewParentSet makes a set of explicit parents from parsed documents.
+func NewParentSet(docs ...*Document) *ParentSet {
+	s := &ParentSet{LibraryCandidates: 20}
+	for _, d := range docs {
+		s.explicit = append(s.explicit, &Parent{Doc: d, Path: d.Path})
+	}
+	return s
+}
+
+// SetLibrary adds a library whose candidates are compared with each draft.
+func (s *ParentSet) SetLibrary(lib Candidates) { s.library = lib }
+
+// Len is the number of explicit parents, plus one for a library.
+func (s *ParentSet) Len() int {
+	if s == nil {
+		return 0
+	}
+	n := len(s.explicit)
+	if s.library != nil {
+		n++
+	}
+	return n
+}
+
+// LoadParents reads parent documents from files and directories. A parent
+// that cannot be read is returned as a Result with Err set, so that the
+// report names it; the drafts are still compared with the others.
+func LoadParents(paths []string) (*ParentSet, []*Result) {
+	var docs []*Document
+	var errs []*Result
+	for _, t := range ExpandPaths(paths, nil) {
+		if t.Err == nil && t.Path == "-" {
+			t.Err = fmt.Errorf("a parent cannot be read from standard input")
+		}
+		if t.Err != nil {
+			errs = append(errs, &Result{Path: t.Path, Err: fmt.Errorf("parent document: %w", t.Err)})
+			continue
+		}
+		d, err := ParseFile(t.Path)
+		if err != nil {
+			errs = append(errs, &Result{Path: t.Path, Err: fmt.Errorf("parent document: %w", err)})
+			continue
+		}
+		docs = append(docs, d)
+	}
+	return NewParentSet(docs...), errs
+}
+
+// CopyFacts is the comparison of one draft with its parents, computed
+// once per draft and shared by the copy rules, the escalation rule and
+// the report's copy object.
+type CopyFacts struct {
+	// Ratio is the share of the draft's normalized characters that lie in
+	// passages copied from any parent (quotations and references excluded).
+	Ratio float64
+	// Parents are the parents compared, in order: explicit parents first,
+	// then library candidates.
+	Parents []ParentShare
+	// Passages are the copied passages, sorted by draft offset, each
+	// attributed to one parent.
+	Passages []CopyPassage
+	// Quotations are passages of a parent that the draft quotes as a
+	// quotation (根据《…》, 指出：“…”): references, not copying.
+	Quotations []CopyPassage
+	// Err is set when the library could not be searched; explicit parents
+	// were still compared.
+	Err error
+}
+
+// ParentShare is what one parent contributed to the draft.
+type ParentShare struct {
+	Parent *Parent
+	Path   string
+	Title  string
+	// Ratio is the share of the draft copied from this parent; Coverage
+	// the share of this parent reproduced in the draft, the clearest sign
+	// of 上下一般粗 (a lower level restating its parent whole).
+	Ratio, Coverage float64
+}
+
+// CopyPassage is one passage of the draft found in a parent.
+type CopyPassage struct {
+	Draft      Span
+	Parent     *Parent
+	ParentSpan Span
+	// Len is the passage's length in normalized characters; Similarity
+	// the share of them identical to the parent's.
+	Len        int
+	Similarity float64
+	// Edits are the differences inside the passage (a swapped 全国/全省, a
+	// changed year), in draft and parent offsets.
+	Edits []CopyEdit
+	// AlsoIn names the other parents that contain the same passage.
+	AlsoIn []*Parent
+}
+
+// CopyEdit is one difference inside a copied passage.
+type CopyEdit struct {
+	Draft, Parent Span
+}
+
+// Compare compares doc with the explicit parents and with the library's
+// best candidates for it.
+func (s *ParentSet) Compare(doc *Document, cfg *Config) *CopyFacts {
+	facts := &CopyFacts{}
+	parents := append([]*Parent(nil), s.explicit...)
+	if s.library != nil {
+		cands, err := s.library.Candidates(doc.Prose, s.LibraryCandidates)
+		if err != nil {
+			facts.Err = err
+		}
+		parents = append(parents, cands...)
+	}
+	if len(parents) == 0 {
+		return facts
+	}
+	norms := make([]*align.Normalized, len(parents))
+	for i, p := range parents {
+		norms[i] = p.normalized()
+	}
+	draft := align.Normalize(doc.Prose)
+
+	// References to the parent (its 《title》, its 发文字号, quotations) are
+	// how a document should cite its source: they are cut out of the
+	// passages and the ratio, and quotations are reported on their own.
+	var exclude []align.Range
+	var quotes []align.Range
+	for _, r := range align.FindReferences(doc.Prose) {
+		exclude = append(exclude, r.Range)
+		if r.Kind == align.KindQuotation {
+			quotes = append(quotes, r.Range)
+		}
+	}
+	opt := align.Options{MinLen: cfg.Copy.MinPassage, Exclude: exclude}
+	res := align.Compare(draft, norms, opt)
+
+	facts.Ratio = res.Ratio
+	for i, p := range parents {
+		share := res.Parents[i]
+		facts.Parents = append(facts.Parents, ParentShare{Parent: p, Path: p.Path, Title: p.Title(), Ratio: share.Ratio, Coverage: share.Coverage})
+	}
+	for _, ps := range res.Passages {
+		// A passage must share MinPassage identical characters: a date and
+		// a stock phrase joined across a changed number are not a copy.
+		if ps.Exact < opt.MinLen {
+			continue
+		}
+		facts.Passages = append(facts.Passages, copyPassage(ps, parents))
+	}
+	if len(quotes) > 0 {
+		// Compare again without the quotations cut out, and keep what lies
+		// inside them: the quoted passages.
+		all := align.Compare(draft, norms, align.Options{MinLen: cfg.Copy.MinPassage})
+		for _, ps := range all.Passages {
+			if ps.Exact < opt.MinLen {
+				continue
+			}
+			for _, q := range quotes {
+				if ps.Draft.Start < q.End && q.Start < ps.Draft.End {
+					facts.Quotations = append(facts.Quotations, copyPassage(ps, parents))
+					break
+				}
+			}
+		}
+	}
+	if s.library != nil {
+		facts.dropSilentCandidates(len(s.explicit))
+	}
+	return facts
+}
+
+// dropSilentCandidates removes library candidates that contributed
+// nothing, so the report lists the parents that matter, not every
+// document the index proposed.
+func (f *CopyFacts) dropSilentCandidates(explicit int) {
+	kept := f.Parents[:explicit]
+	for _, p := range f.Parents[explicit:] {
+		if p.Ratio > 0 || p.Coverage > 0 {
+			kept = append(kept, p)
+		}
+	}
+	sort.SliceStable(kept[explicit:], func(i, j int) bool { return kept[explicit+i].Ratio > kept[explicit+j].Ratio })
+	f.Parents = kept
+}
+
+func copyPassage(ps align.Passage, parents []*Parent) CopyPassage {
+	cp := CopyPassage{
+		Draft:      Span{Start: ps.Draft.Start, End: ps.Draft.End},
+		Parent:     parents[ps.Parent],
+		ParentSpan: Span{Start: ps.ParentRange.Start, End: ps.ParentRange.End},
+		Len:        ps.Len,
+		Similarity: ps.Similarity,
+	}
+	for _, e := range ps.Edits {
+		cp.Edits = append(cp.Edits, CopyEdit{Draft: Span{Start: e.Draft.Start, End: e.Draft.End}, Parent: Span{Start: e.Parent.Start, End: e.Parent.End}})
+	}
+	for _, i := range ps.AlsoIn {
+		cp.AlsoIn = append(cp.AlsoIn, parents[i])
+	}
+	return cp
+}
+
+// RelatedIn makes a Related pointing at span in document d, carrying the
+// text there so that reports can show it beside the finding.
+func RelatedIn(d *Document, path string, span Span, message string) Related {
+	return Related{
+		Path: path, Span: span,
+		Start: d.Position(span.Start), End: d.Position(span.End),
+		Message: message, Text: d.Index().Slice(span),
+	}
+}

@@ -1,0 +1,22 @@
+// Package read turns the bytes of a draft into the decoded text that every
+// gwlint rule works on, for each input type the contract names: plain text,
+// Markdown, .docx and HTML, in UTF-8 (with or without BOM), UTF-16 with a
+// BOM, or GB18030/GBK.
+//
+// What "decoded text" means is fixed by the public contract, because every
+// reported offset points into it: for .txt and .md the file's own text
+// after decoding (Markdown positions point into the Markdown source); for
+// .docx the paragraphs of the main document joined with "\n"; for .html the
+// visible text with block elements separated by "\n". All ranges a Source
+// carries are rune offsets into that text.
+//
+// The readers describe the text; they do not edit it. Line ends stay as
+// the file has them (LF, CRLF or CR), and Markdown is never rendered:
+// what is not prose is reported as ranges (Skipped, Markup) taken from
+// goldmark's AST and source segments, so positions cannot drift.
+//
+// Readers never panic and never read without bound (see Limits): a
+// malformed or hostile file gives an *InputError that says what is wrong
+// with it, and errors.Is(err, ErrInput) tells such errors from the tool's
+// own failures. The package does no linting and knows nothing of rules.
+package read

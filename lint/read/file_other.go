@@ -1,0 +1,5 @@
+//go:build !unix
+
+package read
+
+const openFlags = 0

@@ -1,0 +1,233 @@
+package read
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Limits bound how much a reader will take in, so that a hostile or
+// mistaken input (a 2 GiB log, a zip bomb, a Markdown file nested 100,000
+// levels deep) is refused with an error instead of exhausting the machine.
+// A zero field means the default.
+type Limits struct {
+	// MaxFileBytes caps the size of any input file. Default 32 MiB.
+	MaxFileBytes int64
+	// MaxDecompressedBytes caps the inflated size of a .docx part
+	// (word/document.xml and the few small parts read to find it).
+	// Default 64 MiB.
+	MaxDecompressedBytes int64
+	// MaxZipEntries caps the number of entries a .docx may have. Word
+	// writes a few dozen; default 10,000.
+	MaxZipEntries int
+	// MaxNesting caps Markdown container nesting (block quotes and list
+	// items opened on one line) and, as 4×MaxNesting columns, the
+	// indentation of a line. goldmark's cost grows with the square of
+	// the nesting depth; real drafts nest a handful of levels. Default 100.
+	MaxNesting int
+}
+
+const (
+	kib = 1 << 10
+	mib = 1 << 20
+)
+
+// DefaultLimits are the limits gwlint uses unless configured otherwise.
+func DefaultLimits() Limits {
+	return Limits{
+		MaxFileBytes:         32 * mib,
+		MaxDecompressedBytes: 64 * mib,
+		MaxZipEntries:        10000,
+		MaxNesting:           100,
+	}
+}
+
+func (l Limits) withDefaults() Limits {
+	d := DefaultLimits()
+	if l.MaxFileBytes <= 0 {
+		l.MaxFileBytes = d.MaxFileBytes
+	}
+	if l.MaxDecompressedBytes <= 0 {
+		l.MaxDecompressedBytes = d.MaxDecompressedBytes
+	}
+	if l.MaxZipEntries <= 0 {
+		l.MaxZipEntries = d.MaxZipEntries
+	}
+	if l.MaxNesting <= 0 {
+		l.MaxNesting = d.MaxNesting
+	}
+	return l
+}
+
+// ErrInput matches (with errors.Is) every error that is the input's
+// fault: unreadable, too large, undecodable or malformed. Anything else a
+// reader returns would be a defect in gwlint.
+var ErrInput = errors.New("input error")
+
+// InputError says why a draft could not be read. The contract reports such
+// a file with an error and exit code 2 while the other files are still
+// linted, so callers must be able to tell it apart from a failure of the
+// tool itself.
+type InputError struct {
+	Path   string // as given to File or Bytes; may be empty
+	Reason string // what is wrong, e.g. "word/document.xml missing"
+	Err    error  // the underlying cause, if any (e.g. an *fs.PathError)
+}
+
+func (e *InputError) Error() string {
+	if e.Path == "" {
+		return e.Reason
+	}
+	return e.Path + ": " + e.Reason
+}
+
+func (e *InputError) Unwrap() error { return e.Err }
+
+// Is makes errors.Is(err, ErrInput) true for every InputError.
+func (e *InputError) Is(target error) bool { return target == ErrInput }
+
+// invalid builds an InputError from a format string; a %w argument becomes
+// its Err.
+func invalid(format string, args ...any) *InputError {
+	err := fmt.Errorf(format, args...)
+	return &InputError{Reason: err.Error(), Err: errors.Unwrap(err)}
+}
+
+// File reads and decodes the draft at path. It refuses directories and
+// anything that is not a regular file (a named pipe, a device, a socket)
+// before opening it, so that it never blocks waiting for a writer.
+func File(path string, limits Limits) (*Source, error) {
+	limits = limits.withDefaults()
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, &InputError{Path: path, Reason: describeOpenError(err), Err: err}
+	}
+	if reason := notRegular(info.Mode()); reason != "" {
+		return nil, &InputError{Path: path, Reason: reason}
+	}
+	if info.Size() > limits.MaxFileBytes {
+		return nil, &InputError{Path: path, Reason: tooLarge(info.Size(), limits.MaxFileBytes)}
+	}
+	f, err := os.OpenFile(path, os.O_RDONLY|openFlags, 0)
+	if err != nil {
+		return nil, &InputError{Path: path, Reason: describeOpenError(err), Err: err}
+	}
+	defer f.Close()
+	// The file may have been replaced between Stat and Open.
+	if info, err = f.Stat(); err != nil {
+		return nil, &InputError{Path: path, Reason: describeOpenError(err), Err: err}
+	}
+	if reason := notRegular(info.Mode()); reason != "" {
+		return nil, &InputError{Path: path, Reason: reason}
+	}
+	data, err := io.ReadAll(io.LimitReader(f, limits.MaxFileBytes+1))
+	if err != nil {
+		return nil, &InputError{Path: path, Reason: "cannot read: " + err.Error(), Err: err}
+	}
+	return Bytes(path, data, limits)
+}
+
+func describeOpenError(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return "cannot open: " + pe.Err.Error()
+	}
+	return "cannot open: " + err.Error()
+}
+
+func notRegular(mode fs.FileMode) string {
+	switch {
+	case mode.IsRegular():
+		return ""
+	case mode.IsDir():
+		return "is a directory, not a file"
+	case mode&fs.ModeNamedPipe != 0:
+		return "is a named pipe, not a regular file"
+	case mode&fs.ModeSocket != 0:
+		return "is a socket, not a regular file"
+	case mode&fs.ModeDevice != 0:
+		return "is a device, not a regular file"
+	}
+	return "is not a regular file"
+}
+
+// Bytes decodes data as the draft named path; the extension of path picks
+// the reader: .txt text, .md and .markdown Markdown, .docx Word, .html and
+// .htm HTML, anything else (including "-" for standard input) plain text.
+// Errors are *InputError with Path set.
+func Bytes(path string, data []byte, limits Limits) (*Source, error) {
+	limits = limits.withDefaults()
+	if int64(len(data)) > limits.MaxFileBytes {
+		return nil, &InputError{Path: path, Reason: tooLarge(int64(len(data)), limits.MaxFileBytes)}
+	}
+	var (
+		src *Source
+		err error
+	)
+	switch FormatOf(path) {
+	case FormatMarkdown:
+		src, err = readMarkdown(data, limits)
+	case FormatDocx:
+		src, err = readDocx(data, limits)
+	case FormatHTML:
+		src, err = readHTML(data)
+	default:
+		src, err = readText(data)
+	}
+	if err != nil {
+		var ie *InputError
+		if errors.As(err, &ie) {
+			ie.Path = path
+			return nil, ie
+		}
+		return nil, &InputError{Path: path, Reason: err.Error(), Err: err}
+	}
+	src.Path = path
+	src.Raw = data
+	return src, nil
+}
+
+// FormatOf is the format Bytes and File read path as, from its extension.
+func FormatOf(path string) Format {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".md", ".markdown":
+		return FormatMarkdown
+	case ".docx":
+		return FormatDocx
+	case ".html", ".htm":
+		return FormatHTML
+	}
+	return FormatText
+}
+
+func tooLarge(size, limit int64) string {
+	return fmt.Sprintf("file is %s, over the %s limit", formatSize(size), formatSize(limit))
+}
+
+// formatSize writes n the way people say file sizes: "40 MiB", "1.5 MiB",
+// "12 KiB", "300 bytes".
+func formatSize(n int64) string {
+	switch {
+	case n >= mib && n%mib == 0:
+		return fmt.Sprintf("%d MiB", n/mib)
+	case n >= mib:
+		return fmt.Sprintf("%.1f MiB", float64(n)/mib)
+	case n >= kib && n%kib == 0:
+		return fmt.Sprintf("%d KiB", n/kib)
+	case n >= kib:
+		return fmt.Sprintf("%.1f KiB", float64(n)/kib)
+	case n == 1:
+		return "1 byte"
+	}
+	return fmt.Sprintf("%d bytes", n)
+}

@@ -1,0 +1,114 @@
+package lint
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Needs says which shared facts a rule uses, so that the Checker computes
+// them only when an enabled rule asks: loading the segmenter or aligning
+// against parents costs far more than all the other rules together.
+type Needs uint
+
+const (
+	// NeedsWords: the rule reads Document.Words (gse segmentation).
+	NeedsWords Needs = 1 << iota
+	// NeedsParents: the rule compares the draft with parent documents.
+	NeedsParents
+)
+
+// Rule is one check. Each rule lives in its own file under lint/rules with
+// the citation of the regulation or standard behind it.
+type Rule struct {
+	// ID is the stable name reports and configuration use, e.g.
+	// "length-cap"; a family shares a prefix ("burden-", "forward-").
+	ID string
+	// Severity is the default; the configuration may change it or turn
+	// the rule off.
+	Severity Severity
+	// Source is the authority, quoted in every finding: a regulation and
+	// article, a national standard and clause, or 实务通行做法.
+	Source string
+	// Doc is a one-line description.
+	Doc string
+	// Needs lists the shared facts the rule reads.
+	Needs Needs
+	// Run inspects pass.Doc and calls pass.Report. It must not keep state
+	// between calls: the Checker runs rules on many documents at once.
+	Run func(pass *Pass)
+}
+
+// Pass is one rule's run over one document.
+type Pass struct {
+	Rule   *Rule
+	Doc    *Document
+	Config *Config
+	// Copy is the comparison of the draft with its parent documents, or
+	// nil when no parents were given.
+	Copy *CopyFacts
+
+	severity Severity
+	findings []Finding
+}
+
+// Report records a finding. Rule, Severity and Source default to the
+// rule's own, so most rules set only Span and Message.
+func (p *Pass) Report(f Finding) {
+	if f.Rule == "" {
+		f.Rule = p.Rule.ID
+	}
+	if f.Severity == Off {
+		f.Severity = p.severity
+	}
+	if f.Source == "" {
+		f.Source = p.Rule.Source
+	}
+	f.Span.Start = max(0, min(f.Span.Start, p.Doc.Len()))
+	f.Span.End = max(f.Span.Start, min(f.Span.End, p.Doc.Len()))
+	p.findings = append(p.findings, f)
+}
+
+// Reportf records a finding with the rule's defaults at span.
+func (p *Pass) Reportf(span Span, format string, args ...any) {
+	p.Report(Finding{Span: span, Message: fmt.Sprintf(format, args...)})
+}
+
+// Severity is the severity this rule reports at for this run (its default
+// or the configured one).
+func (p *Pass) Severity() Severity { return p.severity }
+
+// Registry is an ordered set of rules with unique IDs.
+type Registry struct {
+	rules []*Rule
+	byID  map[string]*Rule
+}
+
+// NewRegistry checks the rules and indexes them. It panics on a duplicate
+// or malformed rule: that is a programming error caught by the tests, never
+// an input error.
+func NewRegistry(rules ...*Rule) *Registry {
+	r := &Registry{byID: map[string]*Rule{}}
+	for _, rule := range rules {
+		switch {
+		case rule.ID == "" || strings.ContainsAny(rule.ID, " \t,"):
+			panic(fmt.Sprintf("lint: rule with malformed ID %q", rule.ID))
+		case r.byID[rule.ID] != nil:
+			panic("lint: duplicate rule " + rule.ID)
+		case rule.Source == "" || rule.Doc == "":
+			panic("lint: rule " + rule.ID + " lacks its source or doc")
+		case rule.Severity == Off:
+			panic("lint: rule " + rule.ID + " has no default severity")
+		}
+		r.rules = append(r.rules, rule)
+		r.byID[rule.ID] = rule
+	}
+	sort.SliceStable(r.rules, func(i, j int) bool { return r.rules[i].ID < r.rules[j].ID })
+	return r
+}
+
+// Rules lists the rules sorted by ID.
+func (r *Registry) Rules() []*Rule { return r.rules }
+
+// Lookup finds a rule by ID.
+func (r *Registry) Lookup(id string) *Rule { return r.byID[id] }
