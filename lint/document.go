@@ -35,6 +35,14 @@ type Document struct {
 
 	wordsOnce sync.Once
 	words     []seg.Word
+
+	factsMu sync.Mutex
+	facts   map[any]*fact
+}
+
+type fact struct {
+	once  sync.Once
+	value any
 }
 
 // Parse builds a Document from a reader's Source.
@@ -108,6 +116,27 @@ func (d *Document) Kind() string { return d.Structure.Kind }
 func (d *Document) Words() []seg.Word {
 	d.wordsOnce.Do(func() { d.words = seg.Default().Cut(d.Prose) })
 	return d.words
+}
+
+// Fact returns the value compute gives for key, computing it once per
+// document however many rules ask, and from however many goroutines. It
+// is how a family of rules shares work it does on the same text (phrase
+// matches, sentence splits) without a process-wide cache. key should be a
+// value of an unexported type of the caller's package, as with
+// context.Context keys, so that families cannot collide.
+func (d *Document) Fact(key any, compute func() any) any {
+	d.factsMu.Lock()
+	if d.facts == nil {
+		d.facts = map[any]*fact{}
+	}
+	f := d.facts[key]
+	if f == nil {
+		f = &fact{}
+		d.facts[key] = f
+	}
+	d.factsMu.Unlock()
+	f.once.Do(func() { f.value = compute() })
+	return f.value
 }
 
 // blankOut replaces the runes of the given ranges with spaces, keeping

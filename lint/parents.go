@@ -215,13 +215,23 @@ func (s *ParentSet) Compare(doc *Document, cfg *Config) *CopyFacts {
 	return facts
 }
 
-// dropSilentCandidates removes library candidates that contributed
-// nothing, so the report lists the parents that matter, not every
-// document the index proposed.
+// ParentDocuments are the parsed parents compared with the draft, for
+// rules that read the parents' own sentences (burden-escalation).
+func (f *CopyFacts) ParentDocuments() []*Document {
+	out := make([]*Document, 0, len(f.Parents))
+	for _, p := range f.Parents {
+		out = append(out, p.Parent.Doc)
+	}
+	return out
+}
+
+// dropSilentCandidates removes library candidates to which no passage of
+// the draft is attributed, so the report lists the parents that matter,
+// not every document the index proposed.
 func (f *CopyFacts) dropSilentCandidates(explicit int) {
 	kept := f.Parents[:explicit]
 	for _, p := range f.Parents[explicit:] {
-		if p.Ratio > 0 || p.Coverage > 0 {
+		if p.Ratio > 0 {
 			kept = append(kept, p)
 		}
 	}

@@ -13,7 +13,7 @@ var UnusedSuppression = &Rule{
 	ID:       "unused-suppression",
 	Severity: Info,
 	Source:   "实务通行做法",
-	Doc:      "an inline gwlint-disable comment that matches no finding",
+	Doc:      "行内抑制注释（gwlint-disable）没有匹配到任何问题，或指定的规则不存在",
 }
 
 // suppression is one rule pattern of one directive, over the span of text

@@ -1,0 +1,231 @@
+package phrase
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// A pattern is a sequence of slots separated by spaces:
+//
+//	一票否决                    a word or words, matched whole
+//	签订|签署 … 责任书|责任状    alternatives; … is a gap within the sentence
+//	{demand} … {deadline} … {report}
+//	                            a class: one defined in the list's classes,
+//	                            or a built-in parser (deadline,
+//	                            tight_deadline, target, frequency, number)
+//	拍照? 留痕                  ? makes a slot optional
+//	…12                         a gap of at most 12 characters
+//
+// Adjacent slots must touch (spaces between them in the text are skipped);
+// a gap spans at most defaultGap characters and never crosses the end of a
+// sentence (。；！？ or a line break).
+type pattern struct {
+	src   string
+	slots []slot
+}
+
+type slotKind int
+
+const (
+	slotLiteral slotKind = iota
+	slotBuiltin
+	slotGap
+)
+
+type slot struct {
+	kind     slotKind
+	alts     []string // slotLiteral, longest first
+	builtin  *builtin // slotBuiltin
+	class    string   // the class name, for captures
+	gap      int      // slotGap: most runes skipped
+	optional bool
+}
+
+// builtin is a parser-backed class.
+type builtin struct {
+	name string
+	// first, when set, is a cheap test of the first rune: the scanner is
+	// tried only where it passes.
+	first func(r rune) bool
+	scan  func(r []rune, p int) (end int, ok bool)
+	vocab []string
+}
+
+const (
+	defaultGap = 30
+	maxGap     = 200
+	maxSlots   = 16
+	maxAlts    = 200
+	maxLiteral = 32
+)
+
+var builtins = map[string]*builtin{
+	"deadline": {name: "deadline", first: deadlineFirst, vocab: deadlineVocabulary, scan: func(r []rune, p int) (int, bool) {
+		_, e, ok := scanDeadline(r, p)
+		return e, ok
+	}},
+	"target": {name: "target", first: targetFirst, vocab: targetVocabulary(), scan: func(r []rune, p int) (int, bool) {
+		_, e, ok := scanTarget(r, p)
+		return e, ok
+	}},
+	"frequency": {name: "frequency", first: targetFirst, vocab: targetVocabulary(), scan: func(r []rune, p int) (int, bool) {
+		t, e, ok := scanTarget(r, p)
+		return e, ok && t.Kind == Frequency
+	}},
+	"tight_deadline": {name: "tight_deadline", first: deadlineFirst, vocab: deadlineVocabulary, scan: func(r []rune, p int) (int, bool) {
+		d, e, ok := scanDeadline(r, p)
+		return e, ok && d.Tight()
+	}},
+	"number": {name: "number", first: numberFirst, scan: func(r []rune, p int) (int, bool) {
+		_, e, ok := scanNumber(r, p)
+		return e, ok
+	}},
+}
+
+func numberFirst(c rune) bool {
+	_, d := digitValue(c)
+	_, h := chineseDigits[c]
+	_, u := chineseUnits[c]
+	return d || h || u
+}
+
+func deadlineFirst(c rune) bool {
+	return numberFirst(c) || strings.ContainsRune("当即次翌第隔周星礼", c)
+}
+
+func targetFirst(c rune) bool {
+	return numberFirst(c) || strings.ContainsRune("每按逐月日周季年全百不至最", c)
+}
+
+func builtinClass(name string) *builtin { return builtins[name] }
+
+func checkLiteral(w string) error {
+	switch {
+	case w == "":
+		return errors.New("empty word")
+	case len([]rune(w)) > maxLiteral:
+		return fmt.Errorf("word %q is longer than %d characters", w, maxLiteral)
+	case strings.IndexFunc(w, unicode.IsSpace) >= 0:
+		return fmt.Errorf("word %q contains white space (separate words with a space in a pattern instead)", w)
+	case strings.ContainsAny(w, "{}|…?"):
+		return fmt.Errorf("word %q contains one of the pattern characters { } | … ?", w)
+	case strings.Contains(w, "..."):
+		return fmt.Errorf("word %q contains ..., the gap", w)
+	}
+	return nil
+}
+
+// compilePattern parses a pattern's source.
+func compilePattern(src string, classes map[string][]string) (*pattern, error) {
+	fields := strings.Fields(src)
+	if len(fields) == 0 {
+		return nil, errors.New("empty pattern")
+	}
+	if len(fields) > maxSlots {
+		return nil, fmt.Errorf("more than %d slots", maxSlots)
+	}
+	p := &pattern{src: src}
+	for _, f := range fields {
+		var s slot
+		if strings.HasSuffix(f, "?") && f != "?" {
+			s.optional = true
+			f = strings.TrimSuffix(f, "?")
+		}
+		switch {
+		case strings.HasPrefix(f, "…") || strings.HasPrefix(f, "..."):
+			rest := strings.TrimPrefix(strings.TrimPrefix(f, "…"), "...")
+			s.kind, s.gap = slotGap, defaultGap
+			if rest != "" {
+				n, err := strconv.Atoi(rest)
+				if err != nil || n < 1 || n > maxGap {
+					return nil, fmt.Errorf("gap %q: want … or …N with N from 1 to %d", f, maxGap)
+				}
+				s.gap = n
+			}
+			if s.optional {
+				return nil, errors.New("a gap is optional already; drop the ?")
+			}
+		case strings.HasPrefix(f, "{") && strings.HasSuffix(f, "}"):
+			name := f[1 : len(f)-1]
+			s.class = name
+			if b := builtinClass(name); b != nil {
+				s.kind, s.builtin = slotBuiltin, b
+			} else if words, ok := classes[name]; ok {
+				s.kind, s.alts = slotLiteral, sortAlts(words)
+			} else {
+				return nil, fmt.Errorf("unknown class {%s} (define it under classes, or use a built-in: deadline, tight_deadline, target, frequency, number)", name)
+			}
+		default:
+			var alts []string
+			for _, a := range strings.Split(f, "|") {
+				if strings.HasPrefix(a, "{") && strings.HasSuffix(a, "}") {
+					words, ok := classes[a[1:len(a)-1]]
+					if !ok {
+						return nil, fmt.Errorf("unknown class %s among alternatives (only classes defined under classes may be mixed with words)", a)
+					}
+					alts = append(alts, words...)
+					continue
+				}
+				if err := checkLiteral(a); err != nil {
+					return nil, err
+				}
+				alts = append(alts, a)
+			}
+			if len(alts) > maxAlts {
+				return nil, fmt.Errorf("more than %d alternatives", maxAlts)
+			}
+			s.kind, s.alts = slotLiteral, sortAlts(alts)
+		}
+		p.slots = append(p.slots, s)
+	}
+	first, last := p.slots[0], p.slots[len(p.slots)-1]
+	if first.kind == slotGap || last.kind == slotGap {
+		return nil, errors.New("a pattern cannot begin or end with a gap")
+	}
+	if first.optional {
+		return nil, errors.New("the first slot cannot be optional (write two patterns instead)")
+	}
+	for i := 1; i < len(p.slots); i++ {
+		if p.slots[i].kind == slotGap && p.slots[i-1].kind == slotGap {
+			return nil, errors.New("two gaps in a row")
+		}
+	}
+	return p, nil
+}
+
+// sortAlts orders alternatives longest first, so that 每年度 is tried
+// before 每年; duplicates are dropped.
+func sortAlts(words []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, w := range words {
+		if !seen[w] {
+			seen[w] = true
+			out = append(out, w)
+		}
+	}
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && len([]rune(out[j])) > len([]rune(out[j-1])); j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+// vocabulary is every literal the pattern may match, and the terms its
+// built-in classes are made of.
+func (p *pattern) vocabulary(add func(string)) {
+	for _, s := range p.slots {
+		for _, a := range s.alts {
+			add(a)
+		}
+		if s.builtin != nil {
+			for _, v := range s.builtin.vocab {
+				add(v)
+			}
+		}
+	}
+}

@@ -1,0 +1,228 @@
+package rules
+
+import (
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/gwlint/gwlint/dict"
+	"github.com/gwlint/gwlint/lint"
+	"github.com/gwlint/gwlint/lint/phrase"
+)
+
+// The burden-*, forward-demands-* and style-taohua rules match the phrase
+// lists of dict/phrases plus any the configuration names. Compiling the
+// lists runs the segmenter over every example, so compiled matchers are
+// cached: the built-in ones once per process, user ones per set of paths.
+// The cache holds immutable values only and is safe for concurrent use; it
+// is not per-document state.
+
+// phraseRuleIDs are the rules that read phrase-list entries. A list entry
+// naming any other rule is an error, not silently ignored.
+var phraseRuleIDs = []string{
+	"burden-deadline", "burden-veto", "burden-proof", "burden-ranking", "burden-app",
+	"burden-criteria", "burden-forms", "forward-demands-package", "forward-demands-report",
+	"style-taohua",
+}
+
+// phraseSet is a compiled set of lists, split by rule.
+type phraseSet struct {
+	all    *phrase.Matcher
+	byRule map[string]*phrase.Matcher
+	err    error // a user list that failed to load; the built-ins still apply
+}
+
+var (
+	builtinPhrasesOnce sync.Once
+	builtinPhraseLists []*phrase.List
+	builtinPhrases     *phraseSet
+	userPhrases        sync.Map // joined paths → *phraseSet
+)
+
+func loadBuiltinPhrases() {
+	builtinPhrasesOnce.Do(func() {
+		names, err := fs.Glob(dict.Phrases, "phrases/*.yaml")
+		if err != nil || len(names) == 0 {
+			panic("rules: no embedded phrase lists") // a broken build, caught by the tests
+		}
+		for _, name := range names {
+			l, err := phrase.LoadFS(dict.Phrases, name)
+			if err != nil {
+				panic("rules: embedded phrase list: " + err.Error()) // checked by the tests
+			}
+			builtinPhraseLists = append(builtinPhraseLists, l)
+		}
+		builtinPhrases = newPhraseSet(builtinPhraseLists, nil)
+	})
+}
+
+func newPhraseSet(lists []*phrase.List, err error) *phraseSet {
+	all := phrase.NewMatcher(lists...)
+	s := &phraseSet{all: all, byRule: map[string]*phrase.Matcher{}, err: err}
+	for _, id := range phraseRuleIDs {
+		s.byRule[id] = all.ForRule(id)
+	}
+	return s
+}
+
+// CheckPhraseLists loads the user phrase lists a configuration names,
+// checks their syntax, their examples and that every entry names a rule
+// that reads phrase lists. The command line calls it before linting, so
+// that a bad list stops the run with the file and line at fault.
+func CheckPhraseLists(paths []string) error {
+	_, err := loadUserLists(paths)
+	return err
+}
+
+func loadUserLists(paths []string) ([]*phrase.List, error) {
+	var lists []*phrase.List
+	for _, p := range paths {
+		l, err := phrase.Load(p)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range l.Entries {
+			if !containsString(phraseRuleIDs, e.Rule) {
+				return nil, &phrase.Error{Path: l.Path, Line: e.Line, Msg: fmt.Sprintf("rule %q does not read phrase lists (those that do: %s)", e.Rule, strings.Join(phraseRuleIDs, ", "))}
+			}
+		}
+		lists = append(lists, l)
+	}
+	return lists, nil
+}
+
+// phrasesFor is the compiled set for a run's configuration.
+func phrasesFor(cfg *lint.Config) *phraseSet {
+	loadBuiltinPhrases()
+	if cfg == nil || len(cfg.Phrases) == 0 {
+		return builtinPhrases
+	}
+	key := strings.Join(cfg.Phrases, "\x00")
+	if s, ok := userPhrases.Load(key); ok {
+		return s.(*phraseSet)
+	}
+	user, err := loadUserLists(cfg.Phrases)
+	var s *phraseSet
+	if err != nil {
+		s = &phraseSet{all: builtinPhrases.all, byRule: builtinPhrases.byRule, err: err}
+	} else {
+		s = newPhraseSet(append(append([]*phrase.List{}, builtinPhraseLists...), user...), nil)
+	}
+	actual, _ := userPhrases.LoadOrStore(key, s)
+	return actual.(*phraseSet)
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// phraseMatches runs the rule's entries over the document and keeps the
+// matches inside within (the whole text when within is empty).
+func phraseMatches(pass *lint.Pass, within lint.Span) ([]phrase.Match, *phrase.Text) {
+	set := phrasesFor(pass.Config)
+	if set.err != nil {
+		// Reported by every phrase rule, because none knows which others
+		// run; the command line checks lists first, so this is rare.
+		pass.Report(lint.Finding{Severity: lint.Error, Message: "用户词表无法使用，仅按内置词表检查：" + set.err.Error()})
+	}
+	found := set.find(pass.Doc)
+	var out []phrase.Match
+	for _, x := range found.byRule[pass.Rule.ID] {
+		if within.End > within.Start && (x.Span.Start < within.Start || x.Span.End > within.End) {
+			continue
+		}
+		out = append(out, x)
+	}
+	return out, found.text
+}
+
+// docPhrases are the matches of every list entry in one document, split
+// by rule.
+type docPhrases struct {
+	text   *phrase.Text
+	byRule map[string][]phrase.Match
+}
+
+// find returns the matches of every entry of the set in doc. The phrase
+// rules run one after another on the same document; the document's fact
+// cache makes them prepare the text and run the matcher once between them.
+func (s *phraseSet) find(doc *lint.Document) *docPhrases {
+	return doc.Fact(s, func() any {
+		text := s.all.Prepare(doc.Prose, doc.Words())
+		found := &docPhrases{text: text, byRule: map[string][]phrase.Match{}}
+		for _, x := range s.all.Find(text) {
+			found.byRule[x.Entry.Rule] = append(found.byRule[x.Entry.Rule], x)
+		}
+		return found
+	}).(*docPhrases)
+}
+
+// entrySeverity is the entry's severity unless the configuration changed
+// the rule's.
+func entrySeverity(pass *lint.Pass, e *phrase.Entry) lint.Severity {
+	if pass.Severity() != pass.Rule.Severity {
+		return pass.Severity()
+	}
+	s, err := lint.ParseSeverity(e.Severity)
+	if err != nil || s == lint.Off {
+		return pass.Severity()
+	}
+	return s
+}
+
+// reportPhrase reports a match with its entry's message and source.
+func reportPhrase(pass *lint.Pass, text *phrase.Text, x phrase.Match, detail string) {
+	quoted := clip(text.Slice(x.Span), 40)
+	msg := fmt.Sprintf("“%s”：%s", quoted, x.Entry.Message)
+	if detail != "" {
+		msg = fmt.Sprintf("“%s”（%s）：%s", quoted, detail, x.Entry.Message)
+	}
+	if x.Entry.List() != nil && !isBuiltinList(x.Entry.List()) {
+		msg += "（词表 " + x.Entry.List().Path + "）"
+	}
+	pass.Report(lint.Finding{
+		Severity: entrySeverity(pass, x.Entry),
+		Message:  msg,
+		Span:     lint.Span{Start: x.Span.Start, End: x.Span.End},
+		Source:   x.Entry.Source,
+	})
+}
+
+func isBuiltinList(l *phrase.List) bool {
+	for _, b := range builtinPhraseLists {
+		if b == l {
+			return true
+		}
+	}
+	return false
+}
+
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// sortedKeys lists a count map's keys, most frequent first.
+func sortedKeys(m map[string]int) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if m[keys[i]] != m[keys[j]] {
+			return m[keys[i]] > m[keys[j]]
+		}
+		return keys[i] < keys[j]
+	})
+	return keys
+}

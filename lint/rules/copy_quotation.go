@@ -1,0 +1,34 @@
+package rules
+
+import (
+	"github.com/gwlint/gwlint/lint"
+)
+
+// CopyQuotation reports a parent's passage that the draft quotes as a
+// quotation (根据《…》, "…指出：“…”"). Quoting is how a document should cite
+// its source, so it never counts as copying; it is reported at info so that
+// a reviewer still sees long quotations, which can stand in for the local
+// measures the document ought to contain.
+var CopyQuotation = &lint.Rule{
+	ID:       "copy-quotation",
+	Severity: lint.Info,
+	Source:   "实务通行做法（引用上级文件标题、文号和原话不属于照搬照抄）",
+	Doc:      "以引语形式引用上级文件原文（不计入复制比），篇幅过长时提示",
+	Needs:    lint.NeedsParents,
+	Run: func(pass *lint.Pass) {
+		if pass.Copy == nil {
+			return
+		}
+		long := pass.Config.Copy.LongQuotation
+		for _, q := range pass.Copy.Quotations {
+			if q.Len < long {
+				continue
+			}
+			pass.Report(lint.Finding{
+				Span:    q.Draft,
+				Message: passageMessage(q, "较长引用") + "，属引用不计入复制比；请确认是否需要全文引用",
+				Related: []lint.Related{lint.RelatedIn(q.Parent.Doc, q.Parent.Path, q.ParentSpan, "上级文件原文")},
+			})
+		}
+	},
+}

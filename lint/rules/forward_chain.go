@@ -1,0 +1,173 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/gwlint/gwlint/lint"
+)
+
+// ForwardChain describes the forwarding chain of a 转发 or 批转 notice: how
+// many documents deep the title and the cited 发文字号 go (汕府办[2015]29号
+// forwards 粤府办[2015]22号, which forwards a 国办 document…). It is a
+// fact for the reader, not a fault: info, 实务通行做法.
+var ForwardChain = &lint.Rule{
+	ID:       "forward-chain",
+	Severity: lint.Info,
+	Source:   "实务通行做法",
+	Doc:      "转发文件的转发层级：标题和所引发文字号显示的层数",
+	Run: func(pass *lint.Pass) {
+		f, ok := recognizeForward(pass.Doc)
+		if !ok {
+			return
+		}
+		levels := 2
+		if f.title != "" {
+			levels = titleLevels(f.title)
+		}
+		if f.forwarded != "" {
+			levels = max(levels, 2+strings.Count(f.forwarded, "转发")+strings.Count(f.forwarded, "批转")+strings.Count(f.forwarded, "印发"))
+		}
+		chain := []string{"本文"}
+		if no := strings.TrimSpace(pass.Doc.Slice(lint.Span(pass.Doc.Structure.DocNumber))); no != "" {
+			chain[0] = "本文（" + no + "）"
+		}
+		numbers := f.numbers
+		forwarded := f.forwarded
+		if forwarded == "" && f.title != "" {
+			forwarded = forwardedFromTitle(f.title)
+		}
+		if forwarded != "" {
+			link := "《" + clip(forwarded, 40) + "》"
+			if len(numbers) > 0 {
+				link += "（" + numbers[0] + "）"
+				numbers = numbers[1:]
+			}
+			chain = append(chain, link)
+		}
+		chain = append(chain, numbers...)
+		if strings.Contains(forwarded, "印发") {
+			chain = append(chain, "其印发的文件")
+		}
+		span := f.titleSpan
+		if span.Empty() {
+			span = f.sentence
+		}
+		advice := ""
+		if levels > 2 {
+			advice = "；层级越多，基层越难看到原件，能直接转发原件的不必逐级转发"
+		}
+		pass.Reportf(span, "%s文件，转发链共%d层：%s%s", f.verb, levels, strings.Join(chain, " → "), advice)
+	},
+}
+
+// ForwardNestedTitle reports titles nested 转发…转发…的通知的通知, or with
+// more than one 关于. A layered forwarding title should name only the
+// original document and leave out the organs in between.
+//
+// Severity warning: the 条例 第九条 [V] makes a title 发文机关名称、事由和
+// 文种, which a nested title turns into a chain of organs; the rule to drop
+// the middle organs is practice as the textbooks state it (层层转发，中间的
+// 机关单位名称要省略), not a quoted clause, hence not an error.
+var ForwardNestedTitle = &lint.Rule{
+	ID:       "forward-nested-title",
+	Severity: lint.Warning,
+	Source:   "《党政机关公文处理工作条例》第九条（标题由发文机关名称、事由和文种组成）；实务：层层转发，中间的机关单位名称要省略",
+	Doc:      "转发文件标题层层嵌套（转发…转发…的通知的通知，或多个“关于”）",
+	Run: func(pass *lint.Pass) {
+		f, ok := recognizeForward(pass.Doc)
+		if !ok || f.title == "" {
+			return
+		}
+		verbs := strings.Count(f.title, "转发") + strings.Count(f.title, "批转")
+		guanyu := strings.Count(f.title, "关于")
+		notices := strings.Count(f.title, "的通知")
+		if verbs < 2 && guanyu < 2 && notices < 2 {
+			return
+		}
+		pass.Reportf(f.titleSpan, "标题层层嵌套（%d个“转发/批转”、%d个“关于”、%d个“的通知”）：层层转发时省略中间机关，标题只写本机关和原件，如“××关于转发《原件标题》的通知”或“××转发××关于××的通知”",
+			verbs, guanyu, notices)
+	},
+}
+
+// ForwardPlain notes a forwarding notice whose wrapper only forwards: no
+// headings, no dates or deadlines, no demand for 配套文件 or reports. That is
+// the form the 2019 rules ask for when a level has nothing of its own to
+// add ("原文转发执行即可"), so this finding is info, never a warning: it
+// tells the drafter the notice is fine as it is.
+var ForwardPlain = &lint.Rule{
+	ID:       "forward-plain",
+	Severity: lint.Info,
+	Source:   "2019年中办《关于解决形式主义突出问题为基层减负的通知》（释义）；山东省2019年精简文件规定（“原文转发执行即可”）",
+	Doc:      "只作原文转发、未另提要求的转发文件（可接受的做法）",
+	Needs:    lint.NeedsWords,
+	Run: func(pass *lint.Pass) {
+		f, ok := recognizeForward(pass.Doc)
+		if !ok {
+			return
+		}
+		if why := forwardAdds(pass, f); why != "" {
+			return
+		}
+		span := f.sentence
+		if span.Empty() {
+			span = f.titleSpan
+		}
+		pass.Reportf(span, "本文原文转发上级文件，未另提配套文件、报送情况或新的时限要求：没有结合本地实际的具体措施时，原文转发执行即可，这是提倡的做法")
+	},
+}
+
+// maxPlainWrapper is the longest wrapper (in characters) still read as
+// plain: the 国办 wrappers in the corpus run 60 to 420 characters; a
+// longer one sets out measures of its own.
+const maxPlainWrapper = 600
+
+// forwardAdds says what the wrapper adds to the forwarded document, or ""
+// when it adds nothing: headings, deadlines or dates, and demands for
+// 配套文件 or reports.
+func forwardAdds(pass *lint.Pass, f *forwardNotice) string {
+	doc := pass.Doc
+	for _, h := range doc.Structure.Headings {
+		if h.Span.Start >= f.wrapper.Start && h.Span.End <= f.wrapper.End {
+			return "headings"
+		}
+	}
+	body := doc.Slice(f.wrapper)
+	if lint.CountChars(body) > maxPlainWrapper {
+		return "long"
+	}
+	found := phrasesFor(pass.Config).find(doc)
+	for _, id := range []string{"forward-demands-package", "forward-demands-report"} {
+		for _, x := range found.byRule[id] {
+			if x.Span.Start >= f.wrapper.Start && x.Span.End <= f.wrapper.End && imposes(found.text, x) {
+				return id
+			}
+		}
+	}
+	if d := firstDeadline(doc, f.wrapper); d != "" {
+		return fmt.Sprintf("deadline %s", d)
+	}
+	return ""
+}
+
+// firstDeadline is the text of the first deadline or due date in span, or "".
+func firstDeadline(doc *lint.Document, span lint.Span) string {
+	text := phrasesFor(nil).find(doc).text
+	if ds := text.Deadlines(span.Start, span.End); len(ds) > 0 {
+		return ds[0].Text
+	}
+	return ""
+}
+
+// forwardedFromTitle is what a forwarding title says is forwarded: the
+// text after the last 转发 or 批转, without the closing 的通知.
+func forwardedFromTitle(title string) string {
+	i := max(strings.LastIndex(title, "转发"), strings.LastIndex(title, "批转"))
+	if i < 0 {
+		return ""
+	}
+	rest := title[i+len("转发"):]
+	rest = strings.TrimSuffix(rest, "通知")
+	rest = strings.TrimSuffix(rest, "的")
+	return strings.Trim(rest, "《》")
+}

@@ -1,0 +1,47 @@
+package rules
+
+import "github.com/gwlint/gwlint/lint"
+
+// ForwardDemandsPackage reports a forwarding notice that asks lower levels
+// for 配套文件, 实施方案 or 实施细则: 以文件落实文件, one more document at
+// every level. Only the wrapper is read, never the forwarded text (whose
+// own demands are the parent's), and documents that forward nothing are
+// left alone.
+//
+// Severity warning: 若干规定 第3条 says 一般不提出…制定配套文件的要求 (known
+// as a paraphrase; 一般 makes it a warning at most).
+var ForwardDemandsPackage = &lint.Rule{
+	ID:       "forward-demands-package",
+	Severity: lint.Warning,
+	Source:   "《整治形式主义为基层减负若干规定》第3条",
+	Doc:      "转发文件要求下级制定配套文件、实施方案或实施细则",
+	Needs:    lint.NeedsWords,
+	Run:      runForwardPhrases,
+}
+
+// ForwardDemandsReport reports a forwarding notice that asks lower levels
+// to report how they carry it out (报送贯彻落实情况).
+//
+// Severity warning: 若干规定 第3条 says 一般不提出报送贯彻落实情况…的要求
+// (paraphrase; 一般).
+var ForwardDemandsReport = &lint.Rule{
+	ID:       "forward-demands-report",
+	Severity: lint.Warning,
+	Source:   "《整治形式主义为基层减负若干规定》第3条",
+	Doc:      "转发文件要求下级报送贯彻落实情况",
+	Needs:    lint.NeedsWords,
+	Run:      runForwardPhrases,
+}
+
+func runForwardPhrases(pass *lint.Pass) {
+	f, ok := recognizeForward(pass.Doc)
+	if !ok {
+		return
+	}
+	matches, text := phraseMatches(pass, f.wrapper)
+	for _, x := range matches {
+		if imposes(text, x) {
+			reportPhrase(pass, text, x, "")
+		}
+	}
+}

@@ -1,0 +1,48 @@
+package rules
+
+import (
+	"github.com/gwlint/gwlint/lint"
+)
+
+// LengthCap enforces the 字数 caps of 《整治形式主义为基层减负若干规定》
+// (2024) 第2条: "除部署综合性工作外，地方和部门文件一般不超过5000字，部署专项工作
+// 或者具体任务的文件一般不超过4000字". Because the article says 一般 ("as a
+// rule"), a breach is a warning. Which cap applies is decided by
+// lint.Config.CapFor, which the report also shows for every file.
+var LengthCap = &lint.Rule{
+	ID:       "length-cap",
+	Severity: lint.Warning,
+	Source:   "《整治形式主义为基层减负若干规定》第2条",
+	Doc:      "正文字数超过上限：一般文件5000字，部署专项工作或具体任务的文件4000字，综合性工作不设上限",
+	Run: func(pass *lint.Pass) {
+		doc := pass.Doc
+		limit, why := pass.Config.CapFor(doc)
+		if limit <= 0 {
+			return
+		}
+		span := doc.CountedSpan()
+		n := lint.CountChars(doc.Slice(span))
+		if n <= limit {
+			return
+		}
+		pass.Reportf(trimSpan(doc, span), "正文%d字，超过一般不超过%d字的要求（%s），超出%d字", n, limit, why, n-limit)
+	},
+}
+
+// trimSpan narrows a span to start and end on visible text, so that an
+// editor jumps to the first counted character rather than a blank line.
+func trimSpan(doc *lint.Document, s lint.Span) lint.Span {
+	runes := []rune(doc.Slice(s))
+	i, j := 0, len(runes)
+	for i < j && isBlank(runes[i]) {
+		i++
+	}
+	for j > i && isBlank(runes[j-1]) {
+		j--
+	}
+	return lint.Span{Start: s.Start + i, End: s.Start + j}
+}
+
+func isBlank(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u3000'
+}
