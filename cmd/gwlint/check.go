@@ -1,0 +1,190 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/gwlint/gwlint/lint"
+	"github.com/gwlint/gwlint/lint/report"
+	"github.com/gwlint/gwlint/lint/rules"
+)
+
+func checkCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "check",
+		Usage:     "lint drafts: files, directories (recursively), or - for standard input",
+		ArgsUsage: "PATH...",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "format", Value: "text", Usage: "output format: text, json, sarif, rdjson or html"},
+			&cli.StringSliceFlag{Name: "parent", Usage: "a parent (higher-level) document, or a directory of them; repeatable"},
+			&cli.StringFlag{Name: "library", Usage: "a parent library made by `gwlint library add`"},
+			&cli.StringFlag{Name: "config", Usage: "configuration file (default: the nearest .gwlint.yaml from the working directory upward)"},
+			&cli.StringFlag{Name: "fail-level", Value: "warning", Usage: "exit 1 when a finding is at or above this level: error, warning or info"},
+			&cli.BoolFlag{Name: "fix", Usage: "apply the mechanical fixes in place (.txt and Markdown), then report what is left"},
+			&cli.IntFlag{Name: "jobs", Value: 0, Usage: "files checked at once (default: one per CPU)"},
+			&cli.BoolFlag{Name: "no-color", Usage: "never colour text output"},
+		},
+		Action: func(c *cli.Context) error {
+			if c.NArg() == 0 {
+				return usageError("check: no paths given (try gwlint check draft.docx, or - for standard input)")
+			}
+			format := c.String("format")
+			if !validFormat(format) {
+				return usageError("check: unknown --format %q (want text, json, sarif, rdjson or html)", format)
+			}
+			failLevel, err := lint.ParseSeverity(c.String("fail-level"))
+			if err != nil || failLevel == lint.Off {
+				return usageError("check: --fail-level must be error, warning or info")
+			}
+			cfg, err := loadConfig(c.String("config"))
+			if err != nil {
+				return &exitError{code: 2, err: err}
+			}
+			checker, err := lint.NewChecker(rules.All(), cfg)
+			if err != nil {
+				return &exitError{code: 2, err: err}
+			}
+			// User phrase lists are checked up front, examples and all, so
+			// that a broken list is one clear error, not one per draft.
+			if err := rules.CheckPhraseLists(cfg.Phrases); err != nil {
+				return &exitError{code: 2, err: err}
+			}
+			parentPaths := append(append([]string{}, cfg.Parents...), c.StringSlice("parent")...)
+			library := c.String("library")
+			if library == "" {
+				library = cfg.Library
+			}
+			parents, parentErrs := lint.LoadParents(parentPaths)
+			if library != "" {
+				// A library that cannot be opened is reported like an unreadable
+				// parent: the drafts are still linted by every other rule.
+				lib, err := openLibrary(library)
+				if err != nil {
+					parentErrs = append(parentErrs, &lint.Result{Path: library, Err: fmt.Errorf("parent library: %w", err)})
+				} else {
+					defer lib.Close()
+					parents.SetLibrary(lib)
+				}
+			}
+			checker.SetParents(parents)
+
+			results := checkTargets(c, checker, lint.ExpandPaths(c.Args().Slice(), cfg), c.Int("jobs"))
+			results = append(results, parentErrs...)
+			if c.Bool("fix") {
+				results = applyFixes(c, checker, results)
+			}
+			opt := report.Options{ToolVersion: lint.Version, Registry: checker.Registry(), Color: !c.Bool("no-color") && isTerminal(c.App.Writer)}
+			if err := report.Write(format, c.App.Writer, results, opt); err != nil {
+				return &exitError{code: 2, err: err}
+			}
+			if code := lint.ExitCode(results, failLevel); code != 0 {
+				return &exitError{code: code}
+			}
+			return nil
+		},
+	}
+}
+
+// checkTargets checks the expanded paths; "-" reads standard input as a
+// plain-text draft.
+func checkTargets(c *cli.Context, checker *lint.Checker, targets []lint.Target, jobs int) []*lint.Result {
+	results := make([]*lint.Result, len(targets))
+	var files []string
+	var at []int
+	for i, t := range targets {
+		switch {
+		case t.Err != nil:
+			results[i] = &lint.Result{Path: t.Path, Err: t.Err}
+		case t.Path == "-":
+			data, err := io.ReadAll(io.LimitReader(c.App.Reader, 64<<20))
+			if err != nil {
+				results[i] = &lint.Result{Path: "-", Err: err}
+				continue
+			}
+			doc, err := lint.ParseBytes("-", data)
+			if err != nil {
+				results[i] = &lint.Result{Path: "-", Err: err}
+				continue
+			}
+			results[i] = checker.Check(doc)
+		default:
+			files = append(files, t.Path)
+			at = append(at, i)
+		}
+	}
+	for k, r := range checker.CheckFiles(files, jobs) {
+		results[at[k]] = r
+	}
+	return results
+}
+
+// applyFixes writes the mechanical fixes of each result to its file and
+// checks the file again, so that the report shows what is left. A file
+// that cannot be fixed keeps its findings and gains an error.
+func applyFixes(c *cli.Context, checker *lint.Checker, results []*lint.Result) []*lint.Result {
+	for i, r := range results {
+		if r.Err != nil || r.Doc == nil || r.Path == "-" || !hasFix(r) {
+			continue
+		}
+		n, err := lint.FixFile(r)
+		if err == lint.ErrNotFixable {
+			continue
+		}
+		if err != nil {
+			r.Err = fmt.Errorf("--fix: %w", err)
+			continue
+		}
+		if n > 0 {
+			fmt.Fprintf(c.App.ErrWriter, "gwlint: %s: applied %d fixes\n", r.Path, n)
+			results[i] = checker.CheckFile(r.Path)
+		}
+	}
+	return results
+}
+
+func hasFix(r *lint.Result) bool {
+	for _, f := range r.Findings {
+		if f.Fix != nil {
+			return true
+		}
+	}
+	return false
+}
+
+func validFormat(f string) bool {
+	for _, name := range report.Formats {
+		if f == name {
+			return true
+		}
+	}
+	return false
+}
+
+// loadConfig reads --config, or the nearest .gwlint.yaml upward from the
+// working directory, or falls back to the defaults.
+func loadConfig(path string) (*lint.Config, error) {
+	if path == "" {
+		wd, err := os.Getwd()
+		if err == nil {
+			path = lint.FindConfig(wd)
+		}
+	}
+	if path == "" {
+		return lint.DefaultConfig(), nil
+	}
+	return lint.LoadConfig(path)
+}
+
+// isTerminal reports whether w is a character device (a terminal), the
+// only place colour belongs.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0 && os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb"
+}

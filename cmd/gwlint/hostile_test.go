@@ -1,0 +1,426 @@
+package main
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math/rand"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// The hostile-input suite: whatever a user (or an attacker handing them a
+// file) puts beside a draft, gwlint answers quickly, within bounded memory,
+// with an exit code of the contract and a message naming the file and the
+// reason, and still lints the good draft given with it.
+
+const (
+	// hostileDeadline is how long one case may take, in-process or as a
+	// subprocess. Every case is refused or read in well under a second;
+	// the margin is for the race detector and a loaded machine.
+	hostileDeadline = 20 * time.Second
+	// hostileMaxRSS is the peak resident memory allowed the subprocess.
+	hostileMaxRSS = 300 << 20
+)
+
+// goodDraft has a half-width comma between Han characters, so that its
+// punct-halfwidth finding shows that it was linted.
+const goodDraft = "关于做好安全生产工作的通知\n\n各区县,各部门：\n    请认真落实安全生产责任。\n"
+
+type hostileCase struct {
+	name string
+	// make writes the hostile input under dir and returns the path to
+	// give gwlint (a file, or a directory to walk).
+	make func(t *testing.T, dir string) string
+	// reason must match the report's error for the input; "" when the
+	// input is acceptable and must be linted without an error.
+	reason string
+	// errPath, when set, is the file (relative to dir) that carries the
+	// error, for inputs that are directories.
+	errPath string
+	// unprivileged runs the subprocess as nobody and skips the
+	// in-process run when the test runs as root.
+	unprivileged bool
+}
+
+func hostileCases() []hostileCase {
+	write := func(name string, data []byte) func(*testing.T, string) string {
+		return func(t *testing.T, dir string) string {
+			p := filepath.Join(dir, name)
+			if err := os.WriteFile(p, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return p
+		}
+	}
+	gen := func(name string, f func() []byte) func(*testing.T, string) string {
+		return func(t *testing.T, dir string) string { return write(name, f())(t, dir) }
+	}
+	return []hostileCase{
+		{name: "random bytes", make: gen("random.txt", func() []byte {
+			b := make([]byte, 256<<10)
+			rand.New(rand.NewSource(1)).Read(b)
+			return b
+		}), reason: `random\.txt: (contains a NUL byte|bytes are neither UTF-8)`},
+		{name: "NUL in text", make: write("nul.txt", []byte("关于做好工作的通知\n各部门：\x00请落实。\n")),
+			reason: `nul\.txt: contains a NUL byte at byte \d+: a binary file`},
+		{name: "empty file", make: write("empty.txt", nil)},
+		{name: "20 MB text", make: gen("big.txt", func() []byte {
+			return bytes.Repeat([]byte("各地区各部门要认真贯彻落实党中央决策部署，切实做好相关工作。\n"), 20<<20/88+1)
+		}), reason: `big\.txt: file is 20\.\d MiB, over the 2 MiB limit`},
+		// The largest draft accepted, every line with a finding: the
+		// memory bound must hold for it too.
+		{name: "2 MB text, a finding a line", make: gen("large.txt", func() []byte {
+			return bytes.Repeat([]byte("各地区各部门要认真贯彻落实党中央决策部署,切实做好相关工作。\n"), (2<<20-1000)/86)
+		})},
+		{name: "10 MB single line", make: gen("line.md", func() []byte {
+			return bytes.Repeat([]byte("各地区各部门要认真贯彻落实党中央决策部署"), 10<<20/57+1)
+		}), reason: `line\.md: file is 10\.\d MiB, over the 2 MiB limit`},
+		{name: "Markdown nested 100,000 deep", make: gen("deep.md", func() []byte {
+			return []byte(strings.Repeat(">", 100000) + " 正文\n")
+		}), reason: `deep\.md: Markdown line 1 nests 100000 block quotes and list items`},
+		{name: "Markdown lists nested 100,000 deep", make: gen("lists.md", func() []byte {
+			return []byte(strings.Repeat("- ", 100000) + "正文\n")
+		}), reason: `lists\.md: .*nests 100000`},
+		{name: "broken BOM", make: write("bom.txt", append([]byte{0xEF, 0xBB, 0xBF}, []byte("关于\xff\xfe通知\n")...)),
+			reason: `bom\.txt: starts with a UTF-8 byte-order mark but has invalid UTF-8 at byte 9`},
+		{name: "neither UTF-8 nor GB18030", make: write("mojibake.txt", bytes.Repeat([]byte("\xff\xfe\xfd abc \x80"), 100)[2:]),
+			reason: `mojibake\.txt: bytes are neither UTF-8, UTF-16 nor GB18030`},
+		{name: "docx zip bomb", make: func(t *testing.T, dir string) string {
+			return write("bomb.docx", zipBomb(t, 300<<20))(t, dir)
+		}, reason: `bomb\.docx: word/document\.xml inflates past 64 MiB`},
+		{name: "docx billion laughs", make: func(t *testing.T, dir string) string {
+			return write("laughs.docx", docxWith(t, "word/document.xml", billionLaughs))(t, dir)
+		}, reason: `laughs\.docx: .*(entit|DOCTYPE|DTD)`},
+		{name: "docx without document.xml", make: func(t *testing.T, dir string) string {
+			return write("empty.docx", docxWith(t, "word/other.xml", "<x/>"))(t, dir)
+		}, reason: `empty\.docx: word/document\.xml missing`},
+		{name: "truncated docx", make: func(t *testing.T, dir string) string {
+			d := docxWith(t, "word/document.xml", docxDocument("关于做好工作的通知", "各部门：请落实。"))
+			return write("cut.docx", d[:len(d)*2/3])(t, dir)
+		}, reason: `cut\.docx: not a \.docx`},
+		{name: "directory with a symlink loop and a FIFO", make: func(t *testing.T, dir string) string {
+			tree := filepath.Join(dir, "tree")
+			must(t, os.MkdirAll(filepath.Join(tree, "sub"), 0o755))
+			must(t, os.Symlink("loop.txt", filepath.Join(tree, "loop.txt")))
+			must(t, os.Symlink("..", filepath.Join(tree, "sub", "up")))
+			must(t, os.Symlink(tree, filepath.Join(tree, "sub", "root.md")))
+			if err := syscall.Mkfifo(filepath.Join(tree, "sub", "pipe.txt"), 0o644); err != nil {
+				t.Fatalf("mkfifo: %v", err)
+			}
+			must(t, os.WriteFile(filepath.Join(tree, "sub", "good.txt"), []byte(goodDraft), 0o644))
+			return tree
+		}, errPath: "tree/loop.txt", reason: `(loop\.txt: .*too many levels of symbolic links)`},
+		{name: "FIFO named on the command line", make: func(t *testing.T, dir string) string {
+			p := filepath.Join(dir, "pipe.md")
+			if err := syscall.Mkfifo(p, 0o644); err != nil {
+				t.Fatalf("mkfifo: %v", err)
+			}
+			return p
+		}, reason: `pipe\.md: is a named pipe, not a regular file`},
+		{name: "directory named like a file", make: func(t *testing.T, dir string) string {
+			p := filepath.Join(dir, "folder.txt")
+			must(t, os.Mkdir(p, 0o755))
+			// A directory is walked: an empty one yields nothing, so put an
+			// unreadable-as-text "draft" in it to keep the case an error.
+			must(t, os.WriteFile(filepath.Join(p, "x.docx"), []byte("not a zip"), 0o644))
+			return p
+		}, errPath: "folder.txt/x.docx", reason: `x\.docx: not a \.docx`},
+		{name: "file without read permission", make: func(t *testing.T, dir string) string {
+			p := write("secret.txt", []byte(goodDraft))(t, dir)
+			must(t, os.Chmod(p, 0))
+			return p
+		}, reason: `secret\.txt: permission denied`, unprivileged: true},
+	}
+}
+
+// TestHostileInputs runs every case in-process through run().
+func TestHostileInputs(t *testing.T) {
+	for _, c := range hostileCases() {
+		t.Run(c.name, func(t *testing.T) {
+			if c.unprivileged && os.Geteuid() == 0 {
+				t.Skip("root reads any file; TestHostileInputsBinary runs this case as nobody through setpriv")
+			}
+			dir := hostileDir(t)
+			bad := c.make(t, dir)
+			good := filepath.Join(dir, "good.txt")
+			must(t, os.WriteFile(good, []byte(goodDraft), 0o644))
+
+			type outcome struct {
+				stdout, stderr string
+				code           int
+			}
+			done := make(chan outcome, 1)
+			start := time.Now()
+			go func() {
+				var out, errb bytes.Buffer
+				code := run([]string{"gwlint", "check", "--format", "json", bad, good}, strings.NewReader(""), &out, &errb)
+				done <- outcome{out.String(), errb.String(), code}
+			}()
+			var o outcome
+			select {
+			case o = <-done:
+			case <-time.After(hostileDeadline):
+				t.Fatalf("no answer within %v", hostileDeadline)
+			}
+			t.Logf("answered in %v", time.Since(start).Round(time.Millisecond))
+			checkHostileOutcome(t, c, dir, bad, good, o.stdout, o.stderr, o.code)
+
+			// The text format names the file and the reason too.
+			var out, errb bytes.Buffer
+			code := run([]string{"gwlint", "check", "--no-color", bad, good}, strings.NewReader(""), &out, &errb)
+			if code != o.code {
+				t.Errorf("text format exit %d, json exit %d", code, o.code)
+			}
+			if c.reason != "" && !regexp.MustCompile(c.reason).MatchString(out.String()) {
+				t.Errorf("text output does not match %q:\n%s", c.reason, out.String())
+			}
+		})
+	}
+}
+
+// TestHostileInputsBinary runs every case through the built binary, under
+// a deadline, and measures its peak memory.
+func TestHostileInputsBinary(t *testing.T) {
+	bin := buildGwlint(t)
+	setpriv, _ := exec.LookPath("setpriv")
+	for _, c := range hostileCases() {
+		t.Run(c.name, func(t *testing.T) {
+			var prefix []string
+			if c.unprivileged && os.Geteuid() == 0 {
+				if setpriv == "" {
+					t.Skip("running as root without setpriv: cannot take away read permission from root")
+				}
+				prefix = []string{setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", "--"}
+			}
+			dir := hostileDir(t)
+			bad := c.make(t, dir)
+			good := filepath.Join(dir, "good.txt")
+			must(t, os.WriteFile(good, []byte(goodDraft), 0o644))
+
+			ctx, cancel := context.WithTimeout(context.Background(), hostileDeadline)
+			defer cancel()
+			argv := append(prefix, bin, "check", "--format", "json", bad, good)
+			cmd := exec.CommandContext(ctx, argv[0], argv[1:]...)
+			var out, errb bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &out, &errb
+			start := time.Now()
+			err := cmd.Run()
+			elapsed := time.Since(start)
+			if ctx.Err() != nil {
+				t.Fatalf("no answer within %v", hostileDeadline)
+			}
+			code := 0
+			if err != nil {
+				ee, ok := err.(*exec.ExitError)
+				if !ok {
+					t.Fatal(err)
+				}
+				code = ee.ExitCode()
+			}
+			rss := int64(cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss) << 10 // KiB on Linux
+			t.Logf("answered in %v, peak RSS %d MiB", elapsed.Round(time.Millisecond), rss>>20)
+			if rss > hostileMaxRSS {
+				t.Errorf("peak RSS %d MiB, over %d MiB", rss>>20, hostileMaxRSS>>20)
+			}
+			checkHostileOutcome(t, c, dir, bad, good, out.String(), errb.String(), code)
+		})
+	}
+}
+
+// checkHostileOutcome checks one run: exit code, the bad file's error in
+// the report, the good file's findings, and no panic.
+func checkHostileOutcome(t *testing.T, c hostileCase, dir, bad, good, stdout, stderr string, code int) {
+	t.Helper()
+	if strings.Contains(stderr, "panic") || strings.Contains(stderr, "goroutine ") || strings.Contains(stderr, "internal error") {
+		t.Fatalf("crashed:\n%s", stderr)
+	}
+	var rep struct {
+		Files []struct {
+			Path     string `json:"path"`
+			Error    string `json:"error"`
+			Findings []struct {
+				Rule string `json:"rule"`
+			} `json:"findings"`
+		} `json:"files"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+		t.Fatalf("report is not JSON (%v); exit %d, stderr:\n%s\nstdout:\n%.2000s", err, code, stderr, stdout)
+	}
+	errPath := bad
+	if c.errPath != "" {
+		errPath = filepath.Join(dir, c.errPath)
+	}
+	goodSeen, errSeen := false, false
+	for _, f := range rep.Files {
+		switch {
+		case f.Path == good || (c.errPath != "" && strings.HasSuffix(f.Path, "good.txt")):
+			goodSeen = true
+			if f.Error != "" {
+				t.Errorf("good file %s has an error: %s", f.Path, f.Error)
+			}
+			found := false
+			for _, x := range f.Findings {
+				found = found || x.Rule == "punct-halfwidth"
+			}
+			if !found {
+				t.Errorf("good file %s was not linted: no punct-halfwidth finding in %+v", f.Path, f.Findings)
+			}
+		case f.Path == errPath:
+			errSeen = true
+			if c.reason == "" {
+				if f.Error != "" {
+					t.Errorf("%s: unexpected error %q", f.Path, f.Error)
+				}
+				continue
+			}
+			if !regexp.MustCompile(c.reason).MatchString(f.Error) {
+				t.Errorf("%s: error %q does not match %q", f.Path, f.Error, c.reason)
+			}
+			if !strings.Contains(f.Error, filepath.Base(errPath)) {
+				t.Errorf("error %q does not name the file", f.Error)
+			}
+		case f.Error != "" && c.errPath == "":
+			t.Errorf("unexpected error for %s: %s", f.Path, f.Error)
+		}
+	}
+	if !goodSeen {
+		t.Errorf("good file missing from the report: %s", stdout)
+	}
+	if !errSeen {
+		t.Errorf("%s missing from the report: %s", errPath, stdout)
+	}
+	want := 1 // the good draft's error-level finding
+	if c.reason != "" {
+		want = 2
+	}
+	if code != want {
+		t.Errorf("exit code %d, want %d; stderr:\n%s", code, want, stderr)
+	}
+}
+
+// hostileDir is a fresh directory that an unprivileged user can enter.
+func hostileDir(t *testing.T) string {
+	dir, err := os.MkdirTemp("", "gwlint-hostile-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		// Give back permissions taken away so that removal works.
+		filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+			if err == nil && d.Type().IsRegular() {
+				os.Chmod(p, 0o644)
+			}
+			return nil
+		})
+		os.RemoveAll(dir)
+	})
+	must(t, os.Chmod(dir, 0o755))
+	return dir
+}
+
+// buildGwlint builds the command into a directory anyone can execute from.
+func buildGwlint(t *testing.T) string {
+	t.Helper()
+	dir := hostileDir(t)
+	bin := filepath.Join(dir, "gwlint")
+	cmd := exec.Command("go", "build", "-o", bin, ".")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+const (
+	docxContentTypes = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`
+	docxRels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`
+	// billionLaughs defines ten levels of entities, each ten of the one
+	// below: expanded, &lol9; is a billion "lol"s.
+	billionLaughs = `<?xml version="1.0"?>
+<!DOCTYPE w:document [
+<!ENTITY lol "lol">
+<!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+<!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
+<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+<!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+<!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
+<!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
+<!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
+<!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
+<!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
+]>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>`
+)
+
+// docxDocument is a minimal word/document.xml with one paragraph a line.
+func docxDocument(lines ...string) string {
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>`)
+	for _, l := range lines {
+		fmt.Fprintf(&b, `<w:p><w:r><w:t>%s</w:t></w:r></w:p>`, l)
+	}
+	b.WriteString(`</w:body></w:document>`)
+	return b.String()
+}
+
+// docxWith is a .docx package whose part name holds body.
+func docxWith(t *testing.T, name, body string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, p := range [][2]string{{"[Content_Types].xml", docxContentTypes}, {"_rels/.rels", docxRels}, {name, body}} {
+		w, err := zw.Create(p[0])
+		must(t, err)
+		_, err = io.WriteString(w, p[1])
+		must(t, err)
+	}
+	must(t, zw.Close())
+	return buf.Bytes()
+}
+
+// zipBomb is a .docx whose document.xml inflates to size bytes: an
+// opening tag, then spaces, compressed to a few hundred KB.
+func zipBomb(t *testing.T, size int) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, p := range [][2]string{{"[Content_Types].xml", docxContentTypes}, {"_rels/.rels", docxRels}} {
+		w, err := zw.Create(p[0])
+		must(t, err)
+		_, err = io.WriteString(w, p[1])
+		must(t, err)
+	}
+	w, err := zw.Create("word/document.xml")
+	must(t, err)
+	head := `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>`
+	_, err = io.WriteString(w, head)
+	must(t, err)
+	chunk := bytes.Repeat([]byte(" "), 1<<20)
+	for n := len(head); n < size; n += len(chunk) {
+		_, err = w.Write(chunk)
+		must(t, err)
+	}
+	must(t, zw.Close())
+	if buf.Len() > 2<<20 {
+		t.Fatalf("zip bomb is %d bytes compressed", buf.Len())
+	}
+	return buf.Bytes()
+}

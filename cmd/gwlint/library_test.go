@@ -1,0 +1,99 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestLibraryCommands walks a library through add, list, check and
+// remove the way a user would.
+func TestLibraryCommands(t *testing.T) {
+	lib := filepath.Join(t.TempDir(), "lib")
+	parents := []string{
+		"testdata/example/parents/guobanfa-2018-123.txt",
+		"testdata/corpus/gov/govcn_5342665.txt",
+		"testdata/corpus/gov/govcn_5357723.txt",
+	}
+	_, errs, code := gwlint(t, "", append([]string{"library", "add", "--library", lib}, parents...)...)
+	if code != 0 || !strings.Contains(errs, "3 added, 0 already there, 0 failed") {
+		t.Fatalf("add: code %d, %s", code, errs)
+	}
+	// Adding the same documents again changes nothing.
+	_, errs, code = gwlint(t, "", append([]string{"library", "add", "--library", lib}, parents...)...)
+	if code != 0 || !strings.Contains(errs, "0 added, 3 already there") {
+		t.Fatalf("second add: code %d, %s", code, errs)
+	}
+	out, _, code := gwlint(t, "", "library", "list", "--library", lib)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != 0 || len(lines) != 3 {
+		t.Fatalf("list: code %d\n%s", code, out)
+	}
+	var id string
+	for _, l := range lines {
+		if strings.Contains(l, "国办发〔2018〕123号") && strings.Contains(l, "2018年12月7日") && strings.Contains(l, "国务院办公厅关于推进政务新媒体健康有序发展的意见") {
+			id = strings.Fields(l)[0]
+		}
+	}
+	if id == "" {
+		t.Fatalf("list lacks id, date, 发文字号 and title of the parent:\n%s", out)
+	}
+
+	// The example copies 国办发〔2018〕123号: the library finds it among the
+	// others without being told which parent to use.
+	out, _, code = gwlint(t, "", "check", "--format", "json", "--library", lib, example)
+	if code != 1 || !strings.Contains(out, `"copy-ratio"`) || !strings.Contains(out, "guobanfa-2018-123.txt") {
+		t.Fatalf("check --library: code %d\n%.2000s", code, out)
+	}
+	var rep struct {
+		Files []struct {
+			Copy struct {
+				Parents []struct {
+					Path  string
+					Ratio float64
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range rep.Files[0].Copy.Parents {
+		if p.Ratio == 0 {
+			t.Errorf("library parent %s contributed nothing but is listed in copy.parents", p.Path)
+		}
+	}
+
+	_, errs, code = gwlint(t, "", "library", "remove", "--library", lib, id)
+	if code != 0 {
+		t.Fatalf("remove: code %d, %s", code, errs)
+	}
+	out, _, _ = gwlint(t, "", "library", "list", "--library", lib)
+	if strings.Contains(out, id) || len(strings.Split(strings.TrimSpace(out), "\n")) != 2 {
+		t.Errorf("after remove:\n%s", out)
+	}
+}
+
+func TestLibraryErrors(t *testing.T) {
+	dir := t.TempDir()
+	// A library that does not exist: the draft is still linted, the run
+	// exits 2 and the report names the library.
+	out, _, code := gwlint(t, "", "check", "--format", "json", "--library", filepath.Join(dir, "none"), example)
+	if code != 2 || !strings.Contains(out, "parent library") || !strings.Contains(out, "length-cap") {
+		t.Errorf("missing library: code %d\n%.1500s", code, out)
+	}
+	// A file that is not a library.
+	bogus := filepath.Join(dir, "bogus")
+	os.MkdirAll(bogus, 0o755)
+	os.WriteFile(filepath.Join(bogus, "library.db"), []byte(strings.Repeat("not a database ", 1000)), 0o644)
+	_, errs, code := gwlint(t, "", "library", "list", "--library", bogus)
+	if code != 2 || !strings.Contains(errs, filepath.Join(bogus, "library.db")) {
+		t.Errorf("bogus library: code %d, %s", code, errs)
+	}
+	_, errs, code = gwlint(t, "", "library", "remove", "--library", filepath.Join(dir, "lib2"), "nosuchid")
+	if code != 2 {
+		t.Errorf("remove unknown id: code %d, %s", code, errs)
+	}
+}

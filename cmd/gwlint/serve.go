@@ -1,0 +1,73 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/gwlint/gwlint/lint"
+	"github.com/gwlint/gwlint/lint/rules"
+	"github.com/gwlint/gwlint/lint/web"
+)
+
+func serveCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "serve",
+		Usage: "the local web page: drop a draft, see its findings in place",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "addr", Value: "127.0.0.1:8080", Usage: "address to listen on (keep it on 127.0.0.1 unless others must reach it)"},
+			&cli.StringFlag{Name: "config", Usage: "configuration file (default: the nearest .gwlint.yaml from the working directory upward)"},
+		},
+		Action: func(c *cli.Context) error {
+			if c.NArg() > 0 {
+				return usageError("serve: unexpected arguments %v", c.Args().Slice())
+			}
+			cfg, err := loadConfig(c.String("config"))
+			if err != nil {
+				return &exitError{code: 2, err: err}
+			}
+			handler, err := web.NewServer(web.Options{Registry: rules.All(), Config: cfg, ToolVersion: lint.Version})
+			if err != nil {
+				return &exitError{code: 2, err: err}
+			}
+			addr := c.String("addr")
+			ln, err := net.Listen("tcp", addr)
+			if err != nil {
+				return &exitError{code: 2, err: fmt.Errorf("serve: %w", err)}
+			}
+			if !web.IsLoopback(addr) {
+				fmt.Fprintf(c.App.ErrWriter, "gwlint: warning: %s is reachable from other machines; drafts sent to it cross the network\n", addr)
+			}
+			fmt.Fprintf(c.App.ErrWriter, "gwlint: open http://%s/ in a browser (Ctrl-C to stop)\n", ln.Addr())
+			return serve(c.Context, web.NewHTTPServer(addr, handler), ln)
+		},
+	}
+}
+
+// serve runs srv until SIGINT or SIGTERM, then lets the drafts being
+// checked finish.
+func serve(ctx context.Context, srv *http.Server, ln net.Listener) error {
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	select {
+	case err := <-done:
+		if errors.Is(err, http.ErrServerClosed) {
+			return nil
+		}
+		return &exitError{code: 2, err: fmt.Errorf("serve: %w", err)}
+	case <-ctx.Done():
+		shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		return srv.Shutdown(shutdown)
+	}
+}
