@@ -92,6 +92,18 @@ var corpusCases = []struct {
 		},
 	},
 	{
+		// The forwarded report's first heading, 一、1996年我国地震活动情况…,
+		// has a year right after its marker.
+		file:  "gov/govcn_5345291.txt",
+		title: "国务院办公厅转发国家地震局关于1997年地震趋势和加强防震减灾工作意见报告的通知", docno: "国办发〔1997〕2号", kind: "通知", text: "通知",
+		addressees: "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：",
+		issuer:     "国务院办公厅", date: "一九九七年二月四日", notes: "（本文有删减）",
+		sections: []sectionWant{
+			{kind: SectionMain},
+			{kind: SectionEmbedded, title: "关于1997年地震趋势和加强防震减灾工作意见的报告", headings: counts{2, 6, 0, 0, 0}, addressees: "国务院：", issuer: "国家地震局"},
+		},
+	},
+	{
 		file:  "gov/govcn_5345410.txt",
 		title: "国务院关于授权香港特别行政区实施管辖的深圳湾口岸港方口岸区范围和土地使用期限的批复", docno: "国函〔2006〕132号", kind: "批复", text: "批复",
 		addressees: "广东省人民政府、香港特别行政区政府：",

@@ -16,7 +16,10 @@
 // the 署名 just above it, and the 附件说明 just above the 署名. Elements
 // in wrong forms (国发（2005）43号, 2018-11-07, 1、) are still recognized,
 // so that format rules can report them; ParseDocNumber and ParseDate
-// take such forms apart.
+// take such forms apart. For the same reason a mark above the title that
+// only resembles a 份号, 密级 or 紧急程度 (12, 秘密，1年, 急件) is recorded
+// as one and does not cost the title block, and a title that is nothing
+// but its 文种 (通知) is still the title.
 //
 // Structural numbering restarts in every document a text holds: a 转发
 // notice carries the forwarded 意见 after its own 成文日期, a 印发 notice

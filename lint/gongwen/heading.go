@@ -25,8 +25,9 @@ type headingMarker struct {
 // the form. Other heading-like numbers get LevelUnknown with Form set to
 // the shape seen: 1、 （一）、 一. 一． (一) (1) （1）、 1） 1).
 //
-// Not headings: a number followed by a digit (1.5亿元), a year (2018年),
-// 一是, article numbers (第一条), and a marker with nothing after it.
+// Not headings: an Arabic number followed by a digit (1.5亿元, 1、2月), a
+// year (2018年), 一是, article numbers (第一条), and a marker with nothing
+// after it. A Han number may be followed by digits: 一、1996年….
 func classifyHeading(line string) (headingMarker, bool) {
 	if line == "" {
 		return headingMarker{}, false
@@ -62,7 +63,7 @@ func hanHeading(line string) (headingMarker, bool) {
 	}
 	delim, dsize := utf8.DecodeRuneInString(line[i:])
 	end := i + dsize
-	if !hasHeadingText(line[end:]) {
+	if !hasHeadingText(line[end:], true) {
 		return headingMarker{}, false
 	}
 	switch delim {
@@ -106,7 +107,7 @@ func arabicHeading(line string) (headingMarker, bool) {
 	}
 	delim, dsize := utf8.DecodeRuneInString(line[i:])
 	end := i + dsize
-	if !hasHeadingText(line[end:]) {
+	if !hasHeadingText(line[end:], false) {
 		return headingMarker{}, false
 	}
 	digit := "1"
@@ -172,7 +173,7 @@ func parenHeading(line string, open int, fullOpen bool) (headingMarker, bool) {
 		extra = string(r)
 		end += size
 	}
-	if !hasHeadingText(line[end:]) {
+	if !hasHeadingText(line[end:], han) {
 		return headingMarker{}, false
 	}
 	digit := "1"
@@ -213,17 +214,21 @@ func headingNumber(s string, han bool) (int, bool) {
 }
 
 // hasHeadingText reports whether something follows a marker, and that it
-// does not continue a number: "1.5亿元" and "1、2月" are not headings.
-func hasHeadingText(rest string) bool {
+// does not continue the marker's number. After an Arabic number a digit
+// does: "1.5亿元" is a decimal and "1、2月" a range, not headings. After a
+// Han number it cannot, so digits are heading text there: "一、1996年我国
+// 地震活动情况" opens a section; hanNumber says the number was Han.
+func hasHeadingText(rest string, hanNumber bool) bool {
 	rest = strings.TrimLeftFunc(rest, isSpaceRune)
 	if rest == "" {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(rest)
-	if _, ok := arabicDigit(r); ok {
-		return false
+	if hanNumber {
+		return true
 	}
-	return true
+	r, _ := utf8.DecodeRuneInString(rest)
+	_, digit := arabicDigit(r)
+	return !digit
 }
 
 // articleMarker reads 第一条, 第二章, 第三节, 第一编 at the start of a line:

@@ -147,6 +147,8 @@ func FuzzRecognize(f *testing.F) {
 	f.Add("一、\n（一）\n1.\n（1）\n附件\n附件1\n附：\n抄送：\n2024年7月1日印发")
 	f.Add("\r\r\n\n　\t附件：1.名称\n2.名称\n国务院\n2018.11.7\n（此件公开发布）\n附件1\n名称")
 	f.Add("第一章　总则\n第一条　为了。\n十一、\x80\xff一、二")
+	f.Add("12\n秘密，1年 ★\n急件　特级\n通知\n国发〔2018〕38号\n一、1996年\n1、2月")
+	f.Add("０１\n函\n关于X的\n通　知\n各县人民政府")
 	f.Fuzz(func(t *testing.T, doc string) {
 		s := Recognize(doc)
 		checkInvariants(t, doc, s)

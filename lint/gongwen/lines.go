@@ -47,7 +47,8 @@ func isSecrecy(t string) bool {
 	if !(strings.HasPrefix(t, "绝密") || strings.HasPrefix(t, "机密") || strings.HasPrefix(t, "秘密")) {
 		return false
 	}
-	return !strings.ContainsAny(t, "，。、；：,;:")
+	// 秘密载体管理办法 is a title.
+	return !strings.ContainsAny(t, "，。、；：,;:") && !hasGenre(t)
 }
 
 // isUrgency: 紧急程度 特急/加急 (特提, 平急 for 电报).
@@ -345,7 +346,7 @@ func noteItem(t string) (number int, end int, ok bool) {
 	default:
 		return 0, 0, false
 	}
-	if !hasHeadingText(t[i+size:]) {
+	if !hasHeadingText(t[i+size:], false) {
 		return 0, 0, false
 	}
 	return n, i + size, true

@@ -155,6 +155,11 @@ func TestClassifyHeading(t *testing.T) {
 		{"1．问题导向", Level3, 1, "1．", "1．"},
 		{"（1）有专职工作人员；", Level4, 1, "（1）", "（1）"},
 		{"（10）其他", Level4, 10, "（10）", "（1）"},
+		// A Han number cannot run on into digits, so a year may follow it.
+		{"一、1996年我国地震活动情况和1997年及未来几年地震趋势", Level1, 1, "一、", "一、"},
+		{"三、　2024年重点任务", Level1, 3, "三、", "一、"},
+		{"（二）2019年工作安排", Level2, 2, "（二）", "（一）"},
+		{"二.2020年以来", LevelUnknown, 2, "二.", "一."},
 		// Wrong forms.
 		{"1、加强领导", LevelUnknown, 1, "1、", "1、"},
 		{"（一）、指导思想", LevelUnknown, 1, "（一）、", "（一）、"},
@@ -184,6 +189,8 @@ func TestClassifyHeading(t *testing.T) {
 		"1.5亿元用于", "2018年以来", "一是加强领导", "一些地方", "十分重要", "二〇一八年",
 		"第一条　为了", "一、", "（一）", "1.", "1、2月份", "（2018—2035年）", "(1", "（一", "一百、过大",
 		"1234.编号过长", "一、二级医院", "三、四类人员", "15172.500", "0.其他", "零、无", "（〇）无", "附件1.名称", "",
+		// After an Arabic number a digit continues it: a decimal, a range, a section number.
+		"1、2月", "2.1.5亿元", "3.2　应急报告", "１．５亿元", "1）2日",
 	} {
 		if m, ok := classifyHeading(neg); ok {
 			t.Errorf("classifyHeading(%q) = %+v, want no heading", neg, m)

@@ -127,10 +127,47 @@ func (r *recognizer) content(i int) Span { return r.p[i].Content }
 // titleBlock reads the 版头 (份号, 密级, 紧急程度, 发文机关标志), the
 // 发文字号 and 签发人 wherever they stand around the title, and the title.
 // It returns the index of the first paragraph after the block.
+//
+// Marks above the title that only resemble 份号, 密级 or 紧急程度 (12,
+// 急件, 秘密，1年) are passed over so that a wrong mark does not cost the
+// whole title block; they count only when a title or a 发文字号 is
+// found below them. Otherwise the block is read again without them, and
+// such a line stays what it was.
 func (r *recognizer) titleBlock(first int) int {
+	if last, loose := r.readTitleBlock(first, true); !loose || r.looseConfirmed() {
+		return r.blockEnd(first, last)
+	}
+	for i := range r.role {
+		r.role[i] = roleBody
+	}
+	s := r.s
+	s.CopyNumber, s.Secrecy, s.Urgency, s.DocNumber, s.Signer = Span{}, Span{}, Span{}, Span{}, Span{}
+	s.Title, s.TitleText = Span{}, ""
+	last, _ := r.readTitleBlock(first, false)
+	return r.blockEnd(first, last)
+}
+
+// looseConfirmed: after a pass that passed over loose marks, did a title
+// or a 发文字号 stand below them?
+func (r *recognizer) looseConfirmed() bool {
+	return !r.s.Title.Empty() || !r.s.DocNumber.Empty()
+}
+
+func (r *recognizer) blockEnd(first, last int) int {
+	if last < 0 {
+		return first
+	}
+	r.s.TitleBlock = Span{r.p[first].Span.Start, r.p[last].Span.End}
+	return last + 1
+}
+
+// readTitleBlock does the work of titleBlock; loose allows marks that
+// only resemble the 版头 marks. It returns the index of the last line of
+// the block (-1 when there is none) and whether a loose mark was taken.
+func (r *recognizer) readTitleBlock(first int, loose bool) (last int, tookLoose bool) {
 	n := len(r.p)
 	s := r.s
-	last := -1
+	last = -1
 	k := first
 	take := func(i int) {
 		r.role[i] = roleHeader
@@ -154,12 +191,15 @@ func (r *recognizer) titleBlock(first int) int {
 			take(k)
 		case r.organMark(k):
 			take(k)
+		case loose && steps < 4 && r.looseMarks(k):
+			tookLoose = true
+			take(k)
 		default:
 			steps = 8
 		}
 	}
 	// The title.
-	if k < n && titleLike(r.p[k].Text) {
+	if k < n && (titleLike(r.p[k].Text) || isBareGenre(r.p[k].Text)) {
 		end := r.joinTitle(k, n)
 		r.setTitle(k, end, &s.Title, &s.TitleText)
 		for i := k; i <= end; i++ {
@@ -188,11 +228,7 @@ func (r *recognizer) titleBlock(first int) int {
 			steps = 5
 		}
 	}
-	if last < 0 {
-		return first
-	}
-	s.TitleBlock = Span{r.p[first].Span.Start, r.p[last].Span.End}
-	return last + 1
+	return last, tookLoose
 }
 
 // isBareOrdinal: the 第706号 line under a 令's 标志, which repeats the number.
@@ -268,6 +304,132 @@ func (r *recognizer) topMarks(i int) bool {
 	return true
 }
 
+// looseMarks takes a short line of marks that resemble 份号, 密级 and
+// 紧急程度 without having their form: digits of any count (a 份号 of the
+// wrong length), 绝密/机密/秘密 with anything after it (a 保密期限 written
+// another way), or one of the words people use for urgency (急件, 特级).
+// Each is recorded where its strict form would be, so that a format rule
+// can check its wording. A 密级 runs on over the tokens after it up to an
+// urgency word.
+func (r *recognizer) looseMarks(i int) bool {
+	p := r.p[i]
+	t := p.Text
+	if len(t) > 3*maxLooseMarkRunes || utf8.RuneCountInString(t) > maxLooseMarkRunes {
+		return false
+	}
+	if isLooseUrgency(compact(t)) {
+		if r.s.Urgency.Empty() {
+			r.s.Urgency = p.Content
+		}
+		return true
+	}
+	var copyNo, secrecy, urgency Span
+	var prev *Span // the mark the last token belonged to
+	extend := func(sp *Span, from, to int) {
+		if sp.Empty() {
+			*sp = subSpan(p, from, to)
+		} else {
+			sp.End = runeOffset(p, to)
+		}
+	}
+	start := -1
+	flush := func(end int) bool {
+		if start < 0 {
+			return true
+		}
+		tok := t[start:end]
+		from := start
+		start = -1
+		was := prev
+		switch {
+		case isLooseUrgency(tok) && (urgency.Empty() || was == &urgency):
+			prev = &urgency
+		case was == &secrecy:
+			// The 保密期限 after a 密级 may be written any way.
+		case isDigits(tok) && (copyNo.Empty() || was == &copyNo):
+			prev = &copyNo
+		case hasSecrecyWord(tok) && secrecy.Empty():
+			prev = &secrecy
+		case strings.Trim(tok, "★☆") == "":
+			return true
+		default:
+			return false
+		}
+		extend(prev, from, end)
+		return true
+	}
+	for b, c := range t {
+		if isSpaceRune(c) {
+			if !flush(b) {
+				return false
+			}
+		} else if start < 0 {
+			start = b
+		}
+	}
+	if !flush(len(t)) || copyNo.Empty() && secrecy.Empty() && urgency.Empty() {
+		return false
+	}
+	// 秘密载体管理办法 is a title, not a 密级.
+	if !secrecy.Empty() && hasGenre(t) {
+		return false
+	}
+	for _, m := range []struct{ found, dst *Span }{
+		{&copyNo, &r.s.CopyNumber}, {&secrecy, &r.s.Secrecy}, {&urgency, &r.s.Urgency},
+	} {
+		if !m.found.Empty() && m.dst.Empty() {
+			*m.dst = *m.found
+		}
+	}
+	return true
+}
+
+// maxLooseMarkRunes bounds a line of loose marks: 份号, 密级★保密期限 and
+// 紧急程度 side by side fit in it, a sentence or a title mostly does not.
+const maxLooseMarkRunes = 24
+
+// isLooseUrgency: the 紧急程度 特急/加急, and words written for it.
+func isLooseUrgency(t string) bool {
+	switch t {
+	case "特急", "加急", "特提", "平急", "急件", "特级", "紧急", "特急件", "加急件":
+		return true
+	}
+	return false
+}
+
+// hasSecrecyWord: a token that opens with a 密级.
+func hasSecrecyWord(t string) bool {
+	return strings.HasPrefix(t, "绝密") || strings.HasPrefix(t, "机密") || strings.HasPrefix(t, "秘密")
+}
+
+// isDigits: Arabic digits only, half-width or full-width.
+func isDigits(t string) bool {
+	if t == "" {
+		return false
+	}
+	for _, c := range t {
+		if _, ok := arabicDigit(c); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// isBareGenre: a line that is nothing but a 文种 (通知, 请示, 函), as a
+// draft without 发文机关 and 事由 in its title has it.
+func isBareGenre(t string) bool {
+	if len(t) > 3*2*maxGenreRunes {
+		return false
+	}
+	c := compact(t)
+	for _, g := range genreEndings {
+		if g.text == c {
+			return g.kind != ""
+		}
+	}
+	return false
+}
+
 // docNumber takes a 发文字号 line, with a 签发人 beside it if there is one.
 func (r *recognizer) docNumber(i int) bool {
 	p := r.p[i]
@@ -298,6 +460,9 @@ func (r *recognizer) organMark(i int) bool {
 	if _, _, ok := isDocNumberLine(nt); ok {
 		return true
 	}
+	if isBareGenre(nt) {
+		return true
+	}
 	if !titleLike(nt) {
 		return false
 	}
@@ -313,7 +478,15 @@ func (r *recognizer) joinTitle(i, limit int) int {
 	end := i
 	for extra := 0; extra < 2; extra++ {
 		j := end + 1
-		if j >= limit || !titleLike(r.p[j].Text) || contentLen(r.p[j]) > 60 {
+		if j >= limit || contentLen(r.p[j]) > 60 {
+			break
+		}
+		// 关于…的 / 通知: the 文种 alone may be wrapped onto the last line.
+		if isBareGenre(r.p[j].Text) && !hasGenre(r.p[end].Text) {
+			end = j
+			break
+		}
+		if !titleLike(r.p[j].Text) {
 			break
 		}
 		cur, nt := r.p[end].Text, r.p[j].Text

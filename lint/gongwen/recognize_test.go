@@ -176,6 +176,15 @@ func TestRecognizeTitle(t *testing.T) {
 		{"body first", "各地要加强领导，确保落实。\n", "", ""},
 		{"next line is body", "关于X的通知\n为了做好工作，现通知如下。", "关于X的通知", ""},
 		{"letter mark", "XX市人民政府办公室\n关于商请支持的函\nXX局：", "关于商请支持的函", ""},
+		// A title that is only the 文种, so that a rule can ask for the rest.
+		{"bare 通知", "通知\n各县人民政府：\n现将有关事项通知如下。", "通知", ""},
+		{"bare 请示", "请示\n市政府：\n为做好工作，特请示如下。", "请示", ""},
+		{"bare 函", "函\nXX局：\n经研究，函复如下。", "函", ""},
+		{"letter-spaced 通知", "通　　知\n各县人民政府：", "通　　知", ""},
+		{"bare 通知 and number", "通知\nX政发〔2024〕3号\n各县人民政府：", "通知", "X政发〔2024〕3号"},
+		{"bare 函 under mark", "XX市人民政府办公室\n函\nXX局：", "函", ""},
+		{"genre wrapped alone", "关于开展安全生产大检查的\n通知\n各县人民政府：", "关于开展安全生产大检查的通知", ""},
+		{"bare non-genre", "方案\n一、目标", "", ""},
 	}
 	for _, tt := range tests {
 		s := Recognize(tt.doc)
@@ -255,5 +264,48 @@ func TestRecognizeEmpty(t *testing.T) {
 	}
 	if s := Recognize(""); len(s.Paragraphs) != 0 || len(s.Sections) != 0 {
 		t.Errorf("empty text: %+v", s)
+	}
+}
+
+// Marks above the title that only resemble 份号, 密级 and 紧急程度 are
+// passed over and recorded, so that the title block is still found and a
+// rule can check their wording; without a title below they stay text.
+func TestRecognizeLooseMarks(t *testing.T) {
+	const below = "\n关于开展安全生产检查的通知\nX政发〔2024〕3号\n各县人民政府：\n正文。"
+	tests := []struct {
+		name, doc                string
+		copyNo, secrecy, urgency string
+		title, docno, addressees string
+	}{
+		{"short 份号", "12" + below, "12", "", "", "关于开展安全生产检查的通知", "X政发〔2024〕3号", "各县人民政府："},
+		{"five-digit 份号", "00001" + below, "00001", "", "", "关于开展安全生产检查的通知", "X政发〔2024〕3号", "各县人民政府："},
+		{"full-width 份号", "０００００１２" + below, "０００００１２", "", "", "关于开展安全生产检查的通知", "X政发〔2024〕3号", "各县人民政府："},
+		{"急件", "急件" + below, "", "", "急件", "关于开展安全生产检查的通知", "X政发〔2024〕3号", "各县人民政府："},
+		{"特级", "特级" + below, "", "", "特级", "关于开展安全生产检查的通知", "X政发〔2024〕3号", "各县人民政府："},
+		{"letter-spaced 平急", "平　急" + below, "", "", "平　急", "关于开展安全生产检查的通知", "X政发〔2024〕3号", "各县人民政府："},
+		{"secrecy with comma", "秘密，1年" + below, "", "秘密，1年", "", "关于开展安全生产检查的通知", "X政发〔2024〕3号", "各县人民政府："},
+		{"secrecy spaced", "机密 ★ 5年" + below, "", "机密 ★ 5年", "", "关于开展安全生产检查的通知", "X政发〔2024〕3号", "各县人民政府："},
+		{"side by side", "000001　秘密1年　急件" + below, "000001", "秘密1年", "急件", "关于开展安全生产检查的通知", "X政发〔2024〕3号", "各县人民政府："},
+		{"one per line", "12\n秘密1年\n特级\nXX市人民政府文件" + below, "12", "秘密1年", "特级", "关于开展安全生产检查的通知", "X政发〔2024〕3号", "各县人民政府："},
+		{"star line", "★" + below, "", "", "", "关于开展安全生产检查的通知", "X政发〔2024〕3号", "各县人民政府："},
+		{"number only below", "12\nX政发〔2024〕3号\n各县人民政府：\n正文。", "12", "", "", "", "X政发〔2024〕3号", "各县人民政府："},
+		// Nothing below makes a 公文 of the text: the line stays text.
+		{"no title", "12\n各地要加强领导，确保落实。", "", "", "", "", "", ""},
+		{"title without 文种", "急件\n安全生产检查情况\n正文。", "", "", "急件", "安全生产检查情况", "", ""},
+		{"secrecy-like title", "秘密载体管理办法\n第一条　为了规范。", "", "", "", "秘密载体管理办法", "", ""},
+		{"urgency first", "急件　000001" + below, "000001", "", "急件", "关于开展安全生产检查的通知", "X政发〔2024〕3号", "各县人民政府："},
+		{"two urgencies", "急件　特急" + below, "", "", "急件　特急", "关于开展安全生产检查的通知", "X政发〔2024〕3号", "各县人民政府："},
+	}
+	for _, tt := range tests {
+		s := Recognize(tt.doc)
+		checkInvariants(t, tt.doc, s)
+		got := []string{text(tt.doc, s.CopyNumber), text(tt.doc, s.Secrecy), text(tt.doc, s.Urgency),
+			s.TitleText, text(tt.doc, s.DocNumber), text(tt.doc, s.Addressees)}
+		want := []string{tt.copyNo, tt.secrecy, tt.urgency, tt.title, tt.docno, tt.addressees}
+		for i, name := range []string{"份号", "密级", "紧急程度", "title", "发文字号", "主送机关"} {
+			if got[i] != want[i] {
+				t.Errorf("%s: %s = %q, want %q", tt.name, name, got[i], want[i])
+			}
+		}
 	}
 }
