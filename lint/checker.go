@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"fmt"
 	"runtime"
 	"sort"
 	"sync"
@@ -79,9 +80,12 @@ func (c *Checker) Needs() Needs {
 	return n
 }
 
-// Check runs every enabled rule on doc.
-func (c *Checker) Check(doc *Document) *Result {
-	res := &Result{
+// Check runs every enabled rule on doc. A rule that panics is a bug in
+// gwlint, but it costs only this document: the result carries the panic
+// as its error and every other document is still checked.
+func (c *Checker) Check(doc *Document) (res *Result) {
+	defer recoverResult(doc.Path, &res)
+	res = &Result{
 		Path:    doc.Path,
 		Doc:     doc,
 		Title:   doc.Title(),
@@ -107,12 +111,23 @@ func (c *Checker) Check(doc *Document) *Result {
 
 // CheckFile reads, parses and checks one file. A file that cannot be read
 // gives a Result with Err set, never a panic.
-func (c *Checker) CheckFile(path string) *Result {
+func (c *Checker) CheckFile(path string) (res *Result) {
+	defer recoverResult(path, &res)
 	doc, err := ParseFile(path)
 	if err != nil {
 		return &Result{Path: path, Err: err}
 	}
 	return c.Check(doc)
+}
+
+// recoverResult turns a panic while reading or checking one file into
+// that file's error. CheckFiles runs on worker goroutines, where a panic
+// would otherwise end the whole process and lose every other file's
+// report.
+func recoverResult(path string, res **Result) {
+	if r := recover(); r != nil {
+		*res = &Result{Path: path, Err: fmt.Errorf("internal error while checking this file (a bug in gwlint; please report it): %v", r)}
+	}
 }
 
 // CheckFiles checks files in parallel on up to jobs goroutines (all CPUs

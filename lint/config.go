@@ -197,7 +197,7 @@ func (c *Config) check() error {
 		return bad("copy.min_passage", "must be at least 8 characters")
 	}
 	for key, v := range map[string]float64{"copy.ratio": c.Copy.Ratio, "copy.coverage": c.Copy.Coverage} {
-		if v < 0 || v > 1 {
+		if !(v >= 0 && v <= 1) { // written so that .nan is refused too
 			return bad(key, "a share between 0 and 1")
 		}
 	}
@@ -262,14 +262,22 @@ func (c *Config) Ignored(p string) bool {
 // stands for any number of directories.
 func globMatch(glob, p string) bool {
 	gs, ps := strings.Split(glob, "/"), strings.Split(p, "/")
+	// failed remembers the (glob, path) positions already known not to
+	// match: without it, a glob of many "**" takes time exponential in
+	// their number ("**/**/**/…" over a deep path never finishes).
+	failed := make([]bool, (len(gs)+1)*(len(ps)+1))
 	var match func(i, j int) bool
 	match = func(i, j int) bool {
 		for i < len(gs) {
 			if gs[i] == "**" {
 				for k := j; k <= len(ps); k++ {
+					if failed[(i+1)*(len(ps)+1)+k] {
+						continue
+					}
 					if match(i+1, k) {
 						return true
 					}
+					failed[(i+1)*(len(ps)+1)+k] = true
 				}
 				return false
 			}

@@ -69,18 +69,25 @@ func FixFile(res *Result) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("cannot encode the fixed text as %s: %w", src.Encoding, err)
 	}
-	st, err := os.Stat(res.Path)
+	// A draft reached through a symbolic link is written where the link
+	// points: renaming over the link itself would replace it with a copy
+	// and leave the real file unfixed.
+	path, err := filepath.EvalSymlinks(res.Path)
 	if err != nil {
 		return 0, err
 	}
-	now, err := os.ReadFile(res.Path)
+	st, err := os.Stat(path)
+	if err != nil {
+		return 0, err
+	}
+	now, err := os.ReadFile(path)
 	if err != nil {
 		return 0, err
 	}
 	if !bytes.Equal(now, src.Raw) {
 		return 0, errors.New("the file changed on disk since it was read; not fixed, run again")
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(res.Path), "."+filepath.Base(res.Path)+".gwlint-*")
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".gwlint-*")
 	if err != nil {
 		return 0, err
 	}
@@ -99,7 +106,7 @@ func FixFile(res *Result) (int, error) {
 	if err := os.Chmod(tmp.Name(), st.Mode().Perm()); err != nil {
 		return 0, err
 	}
-	if err := os.Rename(tmp.Name(), res.Path); err != nil {
+	if err := os.Rename(tmp.Name(), path); err != nil {
 		return 0, err
 	}
 	return n, nil

@@ -25,6 +25,11 @@ var regulationKinds = []string{"条例", "规定", "办法", "细则", "规则",
 
 // CapFor decides which 字数 cap governs doc and says why, in Chinese, for
 // the finding's message. A cap of 0 means none.
+//
+// The article caps 地方和部门文件 (local and department documents). gwlint
+// applies it to every draft it is given, because those are the drafts it
+// sees; a published State Council document over 5000字 is reported all the
+// same, as a measure of how far it would exceed the cap.
 func (c *Config) CapFor(doc *Document) (int, string) {
 	title := doc.Title()
 	if !c.Length.CheckRegulations && isRegulation(doc) {
@@ -46,7 +51,7 @@ func (c *Config) CapFor(doc *Document) (int, string) {
 			return c.Length.TaskCap, fmt.Sprintf("标题含“%s”，属部署专项工作或者具体任务的文件", w)
 		}
 	}
-	return c.Length.Cap, "地方和部门文件"
+	return c.Length.Cap, "一般工作文件"
 }
 
 // isRegulation reports whether the title itself names a law or regulation

@@ -76,7 +76,7 @@ func FuzzCompare(f *testing.F) {
 		for _, opt := range []Options{{}, {Exclude: ex}, {MinLen: 5, MaxGap: 1}} {
 			res := Compare(dn, ps, opt)
 			check := func(name string, v float64) {
-				if v < 0 || v > 1 {
+				if !(v >= 0 && v <= 1) {
 					t.Fatalf("%s = %v out of [0,1]", name, v)
 				}
 			}

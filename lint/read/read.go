@@ -15,8 +15,16 @@ import (
 // levels deep) is refused with an error instead of exhausting the machine.
 // A zero field means the default.
 type Limits struct {
-	// MaxFileBytes caps the size of any input file. Default 32 MiB.
+	// MaxFileBytes caps the size of any input file. Default 32 MiB, room
+	// for a .docx carrying pictures.
 	MaxFileBytes int64
+	// MaxTextBytes caps the decoded text of a draft (UTF-8 bytes), and
+	// the size of a .txt or Markdown file (four times it for HTML, whose
+	// markup outweighs its text). Checking a draft costs about 80 bytes
+	// of memory per byte of text, mostly in word segmentation, so the
+	// default of 2 MiB (some 700,000 characters, six times the longest
+	// Chinese law) keeps gwlint well under 300 MB however large the file.
+	MaxTextBytes int64
 	// MaxDecompressedBytes caps the inflated size of a .docx part
 	// (word/document.xml and the few small parts read to find it).
 	// Default 64 MiB.
@@ -40,6 +48,7 @@ const (
 func DefaultLimits() Limits {
 	return Limits{
 		MaxFileBytes:         32 * mib,
+		MaxTextBytes:         2 * mib,
 		MaxDecompressedBytes: 64 * mib,
 		MaxZipEntries:        10000,
 		MaxNesting:           100,
@@ -50,6 +59,9 @@ func (l Limits) withDefaults() Limits {
 	d := DefaultLimits()
 	if l.MaxFileBytes <= 0 {
 		l.MaxFileBytes = d.MaxFileBytes
+	}
+	if l.MaxTextBytes <= 0 {
+		l.MaxTextBytes = d.MaxTextBytes
 	}
 	if l.MaxDecompressedBytes <= 0 {
 		l.MaxDecompressedBytes = d.MaxDecompressedBytes
@@ -170,11 +182,18 @@ func Bytes(path string, data []byte, limits Limits) (*Source, error) {
 	if int64(len(data)) > limits.MaxFileBytes {
 		return nil, &InputError{Path: path, Reason: tooLarge(int64(len(data)), limits.MaxFileBytes)}
 	}
+	format := FormatOf(path)
+	// Text formats are refused before decoding, so that a huge file costs
+	// nothing; decoding can only grow UTF-8 text by half (GB18030, UTF-16),
+	// and the decoded text is checked again below.
+	if rawLimit := limits.MaxTextBytes * rawPerText(format); rawLimit > 0 && int64(len(data)) > rawLimit {
+		return nil, &InputError{Path: path, Reason: tooLarge(int64(len(data)), rawLimit) + " for a draft of this type"}
+	}
 	var (
 		src *Source
 		err error
 	)
-	switch FormatOf(path) {
+	switch format {
 	case FormatMarkdown:
 		src, err = readMarkdown(data, limits)
 	case FormatDocx:
@@ -192,9 +211,25 @@ func Bytes(path string, data []byte, limits Limits) (*Source, error) {
 		}
 		return nil, &InputError{Path: path, Reason: err.Error(), Err: err}
 	}
+	if n := int64(len(src.Text)); n > limits.MaxTextBytes {
+		return nil, &InputError{Path: path, Reason: fmt.Sprintf("text is %s, over the %s limit for a draft", formatSize(n), formatSize(limits.MaxTextBytes))}
+	}
 	src.Path = path
 	src.Raw = data
 	return src, nil
+}
+
+// rawPerText is how many file bytes a format may spend per byte of text
+// before the text is decoded; 0 means no check before decoding (.docx,
+// which is compressed and bounded by MaxDecompressedBytes instead).
+func rawPerText(f Format) int64 {
+	switch f {
+	case FormatDocx:
+		return 0
+	case FormatHTML:
+		return 4
+	}
+	return 1
 }
 
 // FormatOf is the format Bytes and File read path as, from its extension.
