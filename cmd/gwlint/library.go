@@ -34,6 +34,12 @@ func libraryCommand() *cli.Command {
 				Action: libraryList,
 			},
 			{
+				Name:   "compact",
+				Usage:  "rewrite the library without the postings of removed documents (worth it after many removals)",
+				Flags:  []cli.Flag{libFlag},
+				Action: libraryCompact,
+			},
+			{
 				Name:      "remove",
 				Usage:     "remove documents by id",
 				ArgsUsage: "ID...",
@@ -132,6 +138,18 @@ func libraryRemove(c *cli.Context) error {
 	}
 	defer lib.Close()
 	if err := lib.Remove(c.Args().Slice()...); err != nil {
+		return &exitError{code: 2, err: err}
+	}
+	return nil
+}
+
+func libraryCompact(c *cli.Context) error {
+	lib, err := library.Open(c.String("library"), library.Options{})
+	if err != nil {
+		return &exitError{code: 2, err: err}
+	}
+	defer lib.Close()
+	if err := lib.Compact(); err != nil {
 		return &exitError{code: 2, err: err}
 	}
 	return nil

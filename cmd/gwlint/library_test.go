@@ -74,6 +74,13 @@ func TestLibraryCommands(t *testing.T) {
 	if strings.Contains(out, id) || len(strings.Split(strings.TrimSpace(out), "\n")) != 2 {
 		t.Errorf("after remove:\n%s", out)
 	}
+	if _, errs, code := gwlint(t, "", "library", "compact", "--library", lib); code != 0 {
+		t.Fatalf("compact: code %d, %s", code, errs)
+	}
+	out, _, code = gwlint(t, "", "check", "--format", "json", "--library", lib, example)
+	if code != 1 || strings.Contains(out, "guobanfa-2018-123.txt") {
+		t.Errorf("after remove and compact the removed parent is still proposed:\n%.1500s", out)
+	}
 }
 
 func TestLibraryErrors(t *testing.T) {

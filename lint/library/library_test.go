@@ -1,10 +1,12 @@
 package library
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -374,5 +376,224 @@ func TestConcurrentReaders(t *testing.T) {
 		if err := <-done; err != nil {
 			t.Error(err)
 		}
+	}
+}
+
+// A removed parent's postings go when a merge covers its segment, and with
+// them its number from the dead set.
+func TestRemoveThenMerge(t *testing.T) {
+	dir := t.TempDir()
+	l := openWrite(t, dir)
+	docs := corpusDocs(t)
+	if _, err := l.AddBatch(docs[:10]); err != nil {
+		t.Fatal(err)
+	}
+	gone := idOf(docs[2].Text)
+	if err := l.Remove(gone); err != nil {
+		t.Fatal(err)
+	}
+	deadCount := func() (n int) {
+		l.db.View(func(tx *bolt.Tx) error { n = tx.Bucket(bucketDead).Stats().KeyN; return nil })
+		return n
+	}
+	if deadCount() != 1 {
+		t.Fatalf("dead set has %d numbers after one removal", deadCount())
+	}
+	// Three more small batches make four segments of the smallest class:
+	// they merge.
+	for i := 0; i < mergeFanout-1; i++ {
+		if _, err := l.AddBatch(docs[10+i*5 : 15+i*5]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := deadCount(); n != 0 {
+		t.Errorf("dead set has %d numbers after the merge", n)
+	}
+	var segs []segment
+	l.db.View(func(tx *bolt.Tx) error {
+		var err error
+		segs, err = decodeSegments(tx.Bucket(bucketMeta).Get(keySegs))
+		return err
+	})
+	if len(segs) != 1 {
+		t.Errorf("%d segments after the merge, want 1", len(segs))
+	}
+	cs, err := l.Candidates(docs[2].Text, 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cs {
+		if c.ID == gone {
+			t.Errorf("removed parent came back as a candidate")
+		}
+	}
+	cs, err = l.Candidates(docs[12].Text, 1)
+	if err != nil || len(cs) != 1 || cs[0].ID != idOf(docs[12].Text) {
+		t.Errorf("a merged parent is not found: %v %v", ids(cs), err)
+	}
+}
+
+func TestEarlierLayout(t *testing.T) {
+	dir := t.TempDir()
+	db, err := bolt.Open(filepath.Join(dir, FileName), 0o644, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Update(func(tx *bolt.Tx) error {
+		m, err := tx.CreateBucket(bucketMeta)
+		if err != nil {
+			return err
+		}
+		return m.Put(keyFormat, []byte(formerly))
+	})
+	db.Close()
+	for _, ro := range []bool{true, false} {
+		if _, err := Open(dir, Options{ReadOnly: ro}); err == nil || !strings.Contains(err.Error(), "earlier layout") || !strings.Contains(err.Error(), FileName) {
+			t.Errorf("earlier layout (read-only %v): %v", ro, err)
+		}
+	}
+}
+
+// TestKilledAdd kills a process in the middle of adding parents, several
+// times, and checks that the library holds only whole parents and that
+// adding again completes it.
+func TestKilledAdd(t *testing.T) {
+	if dir := os.Getenv("GWLINT_KILL_LIBRARY"); dir != "" {
+		l, err := Open(dir, Options{Timeout: 10 * time.Second})
+		if err != nil {
+			fmt.Println(err)
+			os.Exit(3)
+		}
+		parents := syntheticParents(corpusDocs(t), 240, 4)
+		for i := 0; i < len(parents); i += 20 {
+			if _, err := l.AddBatch(parents[i : i+20]); err != nil {
+				fmt.Println(err)
+				os.Exit(3)
+			}
+			fmt.Println("stored", i+20)
+		}
+		l.Close()
+		os.Exit(0)
+	}
+	if testing.Short() {
+		t.Skip("starts processes")
+	}
+	dir := t.TempDir()
+	parents := syntheticParents(corpusDocs(t), 240, 4)
+	r := rand.New(rand.NewPCG(6, 6))
+	for round := 0; round < 4; round++ {
+		// Kill the writer a few milliseconds after it reports a batch,
+		// when the next transaction is under way.
+		cmd := exec.Command(os.Args[0], "-test.run=^TestKilledAdd$")
+		cmd.Env = append(os.Environ(), "GWLINT_KILL_LIBRARY="+dir)
+		out, err := cmd.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		sc := bufio.NewScanner(out)
+		for lines := 0; lines < 3*round+2 && sc.Scan(); lines++ {
+		}
+		wait := time.Duration(r.IntN(40)) * time.Millisecond
+		time.Sleep(wait)
+		cmd.Process.Kill()
+		cmd.Wait()
+		l, err := Open(dir, Options{ReadOnly: true, Timeout: 5 * time.Second})
+		if err != nil {
+			t.Fatalf("round %d: %v", round, err)
+		}
+		n, err := l.Len()
+		t.Logf("round %d: killed %v after a batch, %d parents stored", round, wait, n)
+		if err != nil || n%20 != 0 {
+			t.Errorf("round %d: %d parents (%v), want whole batches of 20", round, n, err)
+		}
+		list, err := l.List()
+		if err != nil || len(list) != n {
+			t.Errorf("round %d: List gave %d, Len %d: %v", round, len(list), n, err)
+		}
+		for _, e := range list {
+			if _, _, err := l.Get(e.ID); err != nil {
+				t.Errorf("round %d: %v", round, err)
+			}
+		}
+		if n > 0 {
+			cs, err := l.Candidates(parents[n-1].Text, 1)
+			if err != nil || len(cs) != 1 || cs[0].ID != idOf(parents[n-1].Text) {
+				t.Errorf("round %d: last stored parent not found: %v %v", round, ids(cs), err)
+			}
+		}
+		l.Close()
+	}
+	l := openWrite(t, dir)
+	if _, err := l.AddBatch(parents); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := l.Len(); n != len(parents) {
+		t.Errorf("after adding again: %d parents, want %d", n, len(parents))
+	}
+	for _, i := range []int{0, 119, 239} {
+		cs, err := l.Candidates(parents[i].Text, 1)
+		if err != nil || len(cs) != 1 || cs[0].ID != idOf(parents[i].Text) {
+			t.Errorf("parent %d not found after adding again: %v %v", i, ids(cs), err)
+		}
+	}
+}
+
+func TestCompact(t *testing.T) {
+	dir := t.TempDir()
+	l := openWrite(t, dir)
+	docs := corpusDocs(t)
+	for i := 0; i < 30; i += 10 {
+		if _, err := l.AddBatch(docs[i : i+10]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	gone := idOf(docs[4].Text)
+	if err := l.Remove(gone); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := l.Size()
+	if err := l.Compact(); err != nil {
+		t.Fatal(err)
+	}
+	after, _ := l.Size()
+	t.Logf("%d bytes before compacting, %d after", before, after)
+	if after >= before {
+		t.Errorf("compacting did not shrink the file: %d → %d bytes", before, after)
+	}
+	if _, err := os.Stat(filepath.Join(dir, FileName+".compact")); err == nil {
+		t.Errorf("the temporary file was left behind")
+	}
+	l.db.View(func(tx *bolt.Tx) error {
+		segs, err := decodeSegments(tx.Bucket(bucketMeta).Get(keySegs))
+		if err != nil || len(segs) != 1 || tx.Bucket(bucketDead).Stats().KeyN != 0 {
+			t.Errorf("after compacting: %d segments, %d dead (%v)", len(segs), tx.Bucket(bucketDead).Stats().KeyN, err)
+		}
+		return nil
+	})
+	if n, _ := l.Len(); n != 29 {
+		t.Errorf("Len after compacting = %d", n)
+	}
+	for i, d := range docs[:30] {
+		cs, err := l.Candidates(d.Text, 1)
+		found := err == nil && len(cs) == 1 && cs[0].ID == idOf(d.Text)
+		if found == (i == 4) {
+			t.Errorf("doc %d after compacting: %v %v", i, ids(cs), err)
+		}
+	}
+	// Still writable.
+	if _, added, err := l.Add(docs[40]); err != nil || !added {
+		t.Errorf("adding after compacting: %v %v", added, err)
+	}
+	l.Close()
+	ro, err := Open(dir, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	if err := ro.Compact(); err == nil || !strings.Contains(err.Error(), "for writing") {
+		t.Errorf("compacting a read-only library: %v", err)
 	}
 }
