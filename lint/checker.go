@@ -106,6 +106,7 @@ func (c *Checker) Check(doc *Document) (res *Result) {
 	findings = applySuppressions(doc, findings, c)
 	SortFindings(findings)
 	res.Findings = findings
+	doc.releaseFacts()
 	return res
 }
 

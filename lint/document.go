@@ -33,8 +33,8 @@ type Document struct {
 	index      *Index
 	proseIndex *Index
 
-	wordsOnce sync.Once
-	words     []seg.Word
+	wordsMu sync.Mutex
+	words   []seg.Word
 
 	factsMu sync.Mutex
 	facts   map[any]*fact
@@ -114,8 +114,25 @@ func (d *Document) Kind() string { return d.Structure.Kind }
 // the process-wide segmenter. Rules that match phrases use it so that they
 // match whole words, never substrings across word boundaries.
 func (d *Document) Words() []seg.Word {
-	d.wordsOnce.Do(func() { d.words = seg.Default().Cut(d.Prose) })
+	d.wordsMu.Lock()
+	defer d.wordsMu.Unlock()
+	if d.words == nil {
+		d.words = seg.Default().Cut(d.Prose)
+	}
 	return d.words
+}
+
+// releaseFacts drops the words and rule facts once a check is done. They
+// are a few times the size of the text; a batch of thousands of drafts
+// keeps every Document until its report is written, and without this its
+// memory grows with the batch. They are computed again if asked for.
+func (d *Document) releaseFacts() {
+	d.wordsMu.Lock()
+	d.words = nil
+	d.wordsMu.Unlock()
+	d.factsMu.Lock()
+	d.facts = nil
+	d.factsMu.Unlock()
 }
 
 // Fact returns the value compute gives for key, computing it once per
