@@ -227,3 +227,22 @@ func TestRulesJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestReadmeListsEveryRule keeps the README's rule table current: a rule
+// added without its line there fails here.
+func TestReadmeListsEveryRule(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _, _ := gwlint(t, "", "rules", "--format", "json")
+	var rules []struct{ ID string }
+	if err := json.Unmarshal([]byte(out), &rules); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rules {
+		if !strings.Contains(string(readme), "| `"+r.ID+"` |") {
+			t.Errorf("README.md's rule table lacks %s", r.ID)
+		}
+	}
+}
