@@ -29,8 +29,8 @@ type Result struct {
 	Err error
 }
 
-// Checker runs a set of rules, configured, over documents. It is safe for
-// concurrent use.
+// Checker runs a set of rules, configured, over documents. Once
+// configured, it is safe for concurrent use.
 type Checker struct {
 	reg     *Registry
 	cfg     *Config
@@ -39,8 +39,9 @@ type Checker struct {
 }
 
 type enabledRule struct {
-	rule     *Rule
-	severity Severity
+	rule       *Rule
+	severity   Severity
+	overridden bool
 }
 
 // NewChecker prepares rules with a configuration (DefaultConfig when nil).
@@ -55,7 +56,7 @@ func NewChecker(reg *Registry, cfg *Config) (*Checker, error) {
 	c := &Checker{reg: reg, cfg: cfg}
 	for _, r := range reg.Rules() {
 		if s := cfg.SeverityOf(r); s != Off && r.Run != nil {
-			c.enabled = append(c.enabled, enabledRule{r, s})
+			c.enabled = append(c.enabled, enabledRule{r, s, cfg.Overrides(r)})
 		}
 	}
 	return c, nil
@@ -68,17 +69,9 @@ func (c *Checker) Config() *Config { return c.cfg }
 func (c *Checker) Registry() *Registry { return c.reg }
 
 // SetParents gives the parent documents that copy and escalation rules
-// compare drafts with.
+// compare drafts with. Call it before checking: a Checker is safe for
+// concurrent checks, not for being reconfigured while it checks.
 func (c *Checker) SetParents(p *ParentSet) { c.parents = p }
-
-// Needs is the union of what the enabled rules need.
-func (c *Checker) Needs() Needs {
-	var n Needs
-	for _, e := range c.enabled {
-		n |= e.rule.Needs
-	}
-	return n
-}
 
 // Check runs every enabled rule on doc. A rule that panics is a bug in
 // gwlint, but it costs only this document: the result carries the panic
@@ -99,7 +92,7 @@ func (c *Checker) Check(doc *Document) (res *Result) {
 	}
 	var findings []Finding
 	for _, e := range c.enabled {
-		pass := &Pass{Rule: e.rule, Doc: doc, Config: c.cfg, Copy: res.Copy, severity: e.severity}
+		pass := &Pass{Rule: e.rule, Doc: doc, Config: c.cfg, Copy: res.Copy, severity: e.severity, overridden: e.overridden}
 		e.rule.Run(pass)
 		findings = append(findings, pass.findings...)
 	}

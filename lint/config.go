@@ -209,6 +209,16 @@ func (c *Config) check() error {
 	return nil
 }
 
+// Location is "file:line" of a key in the configuration file ("phrases",
+// "rules.length-cap"), or just the file when the line is unknown, for
+// errors found after parsing, such as a phrase list that does not load.
+func (c *Config) Location(key string) string {
+	if n := c.lines[key]; n > 0 {
+		return fmt.Sprintf("%s:%d", c.Path, n)
+	}
+	return c.Path
+}
+
 // CheckRules verifies that every rule named in the configuration exists.
 func (c *Config) CheckRules(reg *Registry) error {
 	keys := make([]string, 0, len(c.Rules))
@@ -229,6 +239,20 @@ func (c *Config) CheckRules(reg *Registry) error {
 		}
 	}
 	return nil
+}
+
+// Overrides reports whether the configuration sets rule's severity, by its
+// ID or by a glob.
+func (c *Config) Overrides(r *Rule) bool {
+	if _, ok := c.Rules[r.ID]; ok {
+		return true
+	}
+	for k := range c.Rules {
+		if ok, _ := path.Match(k, r.ID); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // SeverityOf is the severity rule runs at: the most specific override
@@ -320,9 +344,13 @@ func decodeStrict(file, prefix string, n *yaml.Node, v reflect.Value, lines map[
 			fields[tag] = v.Field(i)
 			known = append(known, tag)
 		}
+		seen := map[string]int{}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			key, val := n.Content[i], n.Content[i+1]
 			name := prefix + key.Value
+			if err := duplicateKey(file, name, key, seen); err != nil {
+				return err
+			}
 			f, ok := fields[key.Value]
 			if !ok {
 				return &ConfigError{Path: file, Line: key.Line, Msg: fmt.Sprintf("unknown key %q (known: %s)", name, strings.Join(known, ", "))}
@@ -341,8 +369,12 @@ func decodeStrict(file, prefix string, n *yaml.Node, v reflect.Value, lines map[
 		if v.IsNil() {
 			v.Set(reflect.MakeMap(v.Type()))
 		}
+		seen := map[string]int{}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			key, val := n.Content[i], n.Content[i+1]
+			if err := duplicateKey(file, prefix+key.Value, key, seen); err != nil {
+				return err
+			}
 			lines[prefix+key.Value] = key.Line
 			elem := reflect.New(v.Type().Elem())
 			if err := val.Decode(elem.Interface()); err != nil {
@@ -355,6 +387,16 @@ func decodeStrict(file, prefix string, n *yaml.Node, v reflect.Value, lines map[
 	if err := n.Decode(v.Addr().Interface()); err != nil {
 		return &ConfigError{Path: file, Line: n.Line, Msg: fmt.Sprintf("%s: %s", strings.TrimSuffix(prefix, "."), valueProblem(n, v))}
 	}
+	return nil
+}
+
+// duplicateKey refuses a key given twice in one mapping: YAML decoders
+// keep one of the two silently, and the user meant one of them.
+func duplicateKey(file, name string, key *yaml.Node, seen map[string]int) error {
+	if first, ok := seen[key.Value]; ok {
+		return &ConfigError{Path: file, Line: key.Line, Msg: fmt.Sprintf("key %q given twice (first on line %d)", name, first)}
+	}
+	seen[key.Value] = key.Line
 	return nil
 }
 

@@ -59,6 +59,8 @@ func TestParseConfigErrors(t *testing.T) {
 		{"rules: [a, b]\n", `g.yaml:1: rules: expected a mapping`},
 		{"length: {cap: [1]}\n", `g.yaml:1: length.cap: got a list, want a whole number`},
 		{"a: b: c\n", `g.yaml: not valid YAML`},
+		{"rules:\n  length-cap: off\nrules:\n  docno-format: off\n", `g.yaml:3: key "rules" given twice (first on line 1)`},
+		{"rules:\n  length-cap: off\n  length-cap: error\n", `g.yaml:3: key "rules.length-cap" given twice`},
 	}
 	for _, tt := range tests {
 		_, err := ParseConfig("g.yaml", []byte(tt.yaml))
@@ -101,5 +103,35 @@ func TestFindAndLoadConfig(t *testing.T) {
 	// gwlint runs.
 	if c.Parents[0] != filepath.Join(root, "parents/guofa.txt") || c.Library != filepath.Join(root, "lib") {
 		t.Errorf("paths not made relative to the config: %v %v", c.Parents, c.Library)
+	}
+}
+
+// TestSeverityOverrideSets: a configured severity is what every finding of
+// the rule gets, even one the rule reports lower by default.
+func TestSeverityOverrideSets(t *testing.T) {
+	rule := &Rule{ID: "demo", Severity: Error, Source: "s", Doc: "d", Run: func(p *Pass) {
+		p.Report(Finding{Span: Span{Start: 0, End: 1}, Message: "softer", Severity: Info})
+	}}
+	reg := NewRegistry(rule)
+	for _, tt := range []struct {
+		yaml string
+		want Severity
+	}{
+		{"", Info},                         // the rule's own choice stands
+		{"rules:\n  demo: error\n", Error}, // the configuration sets it
+		{"rules:\n  \"de*\": warning\n", Warning},
+	} {
+		cfg, err := ParseConfig("c.yaml", []byte(tt.yaml))
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err := NewChecker(reg, cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fs := c.Check(ParseText("d.txt", "正文。")).Findings
+		if len(fs) != 1 || fs[0].Severity != tt.want {
+			t.Errorf("%q: %v, want severity %v", tt.yaml, fs, tt.want)
+		}
 	}
 }

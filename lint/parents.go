@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"os"
 	"sort"
 	"sync"
 
@@ -157,6 +158,16 @@ func (s *ParentSet) Compare(doc *Document, cfg *Config) *CopyFacts {
 		}
 		parents = append(parents, cands...)
 	}
+	draft := align.Normalize(doc.Prose)
+	// A draft kept in the same folder or library as its parents is not its
+	// own parent: comparing it with itself would report it 100% copied.
+	kept := parents[:0]
+	for _, p := range parents {
+		if !sameDocument(doc, draft, p) {
+			kept = append(kept, p)
+		}
+	}
+	parents = kept
 	if len(parents) == 0 {
 		return facts
 	}
@@ -164,7 +175,6 @@ func (s *ParentSet) Compare(doc *Document, cfg *Config) *CopyFacts {
 	for i, p := range parents {
 		norms[i] = p.normalized()
 	}
-	draft := align.Normalize(doc.Prose)
 
 	// References to the parent (its 《title》, its 发文字号, quotations) are
 	// how a document should cite its source: they are cut out of the
@@ -186,9 +196,7 @@ func (s *ParentSet) Compare(doc *Document, cfg *Config) *CopyFacts {
 		facts.Parents = append(facts.Parents, ParentShare{Parent: p, Path: p.Path, Title: p.Title(), Ratio: share.Ratio, Coverage: share.Coverage})
 	}
 	for _, ps := range res.Passages {
-		// A passage must share MinPassage identical characters: a date and
-		// a stock phrase joined across a changed number are not a copy.
-		if ps.Exact < opt.MinLen {
+		if !convincing(ps, opt.MinLen) {
 			continue
 		}
 		facts.Passages = append(facts.Passages, copyPassage(ps, parents))
@@ -198,7 +206,7 @@ func (s *ParentSet) Compare(doc *Document, cfg *Config) *CopyFacts {
 		// inside them: the quoted passages.
 		all := align.Compare(draft, norms, align.Options{MinLen: cfg.Copy.MinPassage})
 		for _, ps := range all.Passages {
-			if ps.Exact < opt.MinLen {
+			if !convincing(ps, opt.MinLen) {
 				continue
 			}
 			for _, q := range quotes {
@@ -213,6 +221,39 @@ func (s *ParentSet) Compare(doc *Document, cfg *Config) *CopyFacts {
 		facts.dropSilentCandidates(len(s.explicit))
 	}
 	return facts
+}
+
+// convincing reports whether a passage is worth a finding. It must share
+// minLen identical characters: a date and a stock phrase joined across a
+// changed number are not a copy. A short passage must also be mostly
+// identical, because in short stretches the tolerated edits (numbers,
+// jurisdiction words) are most of what legislative boilerplate is made of:
+// "第四十六次会议通过 2024年9月27日" against "第五次会议通过 2005年8月28日".
+func convincing(ps align.Passage, minLen int) bool {
+	if ps.Exact < minLen {
+		return false
+	}
+	return ps.Len >= shortPassage || ps.Similarity >= shortPassageSimilarity
+}
+
+const (
+	shortPassage           = 30
+	shortPassageSimilarity = 0.8
+)
+
+// sameDocument reports whether parent p is the draft itself: the same
+// file, or the same text once normalized (a copy elsewhere, or the draft
+// stored in the library).
+func sameDocument(doc *Document, draft *align.Normalized, p *Parent) bool {
+	if doc.Path != "" && p.Path != "" && doc.Path != "-" {
+		a, errA := os.Stat(doc.Path)
+		b, errB := os.Stat(p.Path)
+		if errA == nil && errB == nil && os.SameFile(a, b) {
+			return true
+		}
+	}
+	pn := p.normalized()
+	return len(pn.Runes) == len(draft.Runes) && string(pn.Runes) == string(draft.Runes)
 }
 
 // ParentDocuments are the parsed parents compared with the draft, for

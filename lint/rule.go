@@ -6,9 +6,11 @@ import (
 	"strings"
 )
 
-// Needs says which shared facts a rule uses, so that the Checker computes
-// them only when an enabled rule asks: loading the segmenter or aligning
-// against parents costs far more than all the other rules together.
+// Needs declares which shared facts a rule reads. The facts themselves are
+// computed lazily, on the first rule that asks (Document.Words, the copy
+// facts only when parents are given), so a run whose enabled rules never
+// ask pays nothing for them; Needs says which rules those are, for
+// `gwlint rules` and for anyone choosing rules to keep a check fast.
 type Needs uint
 
 const (
@@ -49,7 +51,12 @@ type Pass struct {
 	Copy *CopyFacts
 
 	severity Severity
-	findings []Finding
+	// overridden: the configuration set this rule's severity, and every
+	// finding takes it, even one the rule would report lower (a date in
+	// Chinese numerals is a warning by default; "date-format: error" makes
+	// it an error).
+	overridden bool
+	findings   []Finding
 }
 
 // Report records a finding. Rule, Severity and Source default to the
@@ -58,7 +65,7 @@ func (p *Pass) Report(f Finding) {
 	if f.Rule == "" {
 		f.Rule = p.Rule.ID
 	}
-	if f.Severity == Off {
+	if f.Severity == Off || p.overridden {
 		f.Severity = p.severity
 	}
 	if f.Source == "" {
@@ -77,6 +84,18 @@ func (p *Pass) Reportf(span Span, format string, args ...any) {
 // Severity is the severity this rule reports at for this run (its default
 // or the configured one).
 func (p *Pass) Severity() Severity { return p.severity }
+
+// Names lists the facts in words, for reports.
+func (n Needs) Names() []string {
+	out := []string{}
+	if n&NeedsWords != 0 {
+		out = append(out, "words")
+	}
+	if n&NeedsParents != 0 {
+		out = append(out, "parents")
+	}
+	return out
+}
 
 // Registry is an ordered set of rules with unique IDs.
 type Registry struct {

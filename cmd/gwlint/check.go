@@ -20,11 +20,11 @@ func checkCommand() *cli.Command {
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "format", Value: "text", Usage: "output format: text, json, sarif, rdjson or html"},
 			&cli.StringSliceFlag{Name: "parent", Usage: "a parent (higher-level) document, or a directory of them; repeatable"},
-			&cli.StringFlag{Name: "library", Usage: "a parent library made by `gwlint library add`"},
+			&cli.StringFlag{Name: "library", Usage: "a parent library made by gwlint library add", TakesFile: true},
 			&cli.StringFlag{Name: "config", Usage: "configuration file (default: the nearest .gwlint.yaml from the working directory upward)"},
 			&cli.StringFlag{Name: "fail-level", Value: "warning", Usage: "exit 1 when a finding is at or above this level: error, warning or info"},
 			&cli.BoolFlag{Name: "fix", Usage: "apply the mechanical fixes in place (.txt and Markdown), then report what is left"},
-			&cli.IntFlag{Name: "jobs", Value: 0, Usage: "files checked at once (default: one per CPU)"},
+			&cli.IntFlag{Name: "jobs", Value: 0, DefaultText: "one per CPU", Usage: "files checked at once"},
 			&cli.BoolFlag{Name: "no-color", Usage: "never colour text output"},
 		},
 		Action: func(c *cli.Context) error {
@@ -50,7 +50,7 @@ func checkCommand() *cli.Command {
 			// User phrase lists are checked up front, examples and all, so
 			// that a broken list is one clear error, not one per draft.
 			if err := rules.CheckPhraseLists(cfg.Phrases); err != nil {
-				return &exitError{code: 2, err: err}
+				return &exitError{code: 2, err: fmt.Errorf("%s: phrases: %w", cfg.Location("phrases"), err)}
 			}
 			parentPaths := append(append([]string{}, cfg.Parents...), c.StringSlice("parent")...)
 			library := c.String("library")

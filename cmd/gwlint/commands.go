@@ -43,10 +43,11 @@ func rulesCommand() *cli.Command {
 					Severity lint.Severity `json:"severity"`
 					Source   string        `json:"source"`
 					Doc      string        `json:"doc"`
+					Needs    []string      `json:"needs"`
 				}
 				out := []ruleJSON{}
 				for _, r := range reg.Rules() {
-					out = append(out, ruleJSON{r.ID, r.Severity, r.Source, r.Doc})
+					out = append(out, ruleJSON{r.ID, r.Severity, r.Source, r.Doc, r.Needs.Names()})
 				}
 				enc := json.NewEncoder(c.App.Writer)
 				enc.SetEscapeHTML(false)

@@ -15,10 +15,17 @@ import (
 const addBatch = 200
 
 func libraryCommand() *cli.Command {
-	libFlag := &cli.StringFlag{Name: "library", Usage: "the library directory", Required: true}
+	// --library is checked by each action rather than marked Required:
+	// urfave/cli reports a missing required flag of a subcommand as an
+	// unknown command, which would send the user looking for the wrong
+	// mistake.
+	libFlag := &cli.StringFlag{Name: "library", Usage: "the library directory", TakesFile: true}
 	return &cli.Command{
 		Name:  "library",
 		Usage: "manage a library of parent documents for copy detection",
+		Action: func(c *cli.Context) error {
+			return usageError("library: say add, list, compact or remove (see gwlint library --help)")
+		},
 		Subcommands: []*cli.Command{
 			{
 				Name:      "add",
@@ -50,11 +57,24 @@ func libraryCommand() *cli.Command {
 	}
 }
 
+// libraryDir is the --library flag, which every library command needs.
+func libraryDir(c *cli.Context) (string, error) {
+	dir := c.String("library")
+	if dir == "" {
+		return "", usageError("library %s: --library DIR is required", c.Command.Name)
+	}
+	return dir, nil
+}
+
 func libraryAdd(c *cli.Context) error {
+	dir, err := libraryDir(c)
+	if err != nil {
+		return err
+	}
 	if c.NArg() == 0 {
 		return usageError("library add: no paths given")
 	}
-	lib, err := library.Open(c.String("library"), library.Options{})
+	lib, err := library.Open(dir, library.Options{})
 	if err != nil {
 		return &exitError{code: 2, err: err}
 	}
@@ -104,7 +124,7 @@ func libraryAdd(c *cli.Context) error {
 	if err := flush(); err != nil {
 		return &exitError{code: 2, err: err}
 	}
-	fmt.Fprintf(c.App.ErrWriter, "gwlint: library %s: %d added, %d already there, %d failed\n", c.String("library"), added, same, failed)
+	fmt.Fprintf(c.App.ErrWriter, "gwlint: library %s: %d added, %d already there, %d failed\n", dir, added, same, failed)
 	if failed > 0 {
 		return &exitError{code: 2}
 	}
@@ -112,7 +132,11 @@ func libraryAdd(c *cli.Context) error {
 }
 
 func libraryList(c *cli.Context) error {
-	lib, err := library.Open(c.String("library"), library.Options{ReadOnly: true})
+	dir, err := libraryDir(c)
+	if err != nil {
+		return err
+	}
+	lib, err := library.Open(dir, library.Options{ReadOnly: true})
 	if err != nil {
 		return &exitError{code: 2, err: err}
 	}
@@ -129,10 +153,14 @@ func libraryList(c *cli.Context) error {
 }
 
 func libraryRemove(c *cli.Context) error {
+	dir, err := libraryDir(c)
+	if err != nil {
+		return err
+	}
 	if c.NArg() == 0 {
 		return usageError("library remove: no ids given (see gwlint library list)")
 	}
-	lib, err := library.Open(c.String("library"), library.Options{})
+	lib, err := library.Open(dir, library.Options{})
 	if err != nil {
 		return &exitError{code: 2, err: err}
 	}
@@ -144,7 +172,11 @@ func libraryRemove(c *cli.Context) error {
 }
 
 func libraryCompact(c *cli.Context) error {
-	lib, err := library.Open(c.String("library"), library.Options{})
+	dir, err := libraryDir(c)
+	if err != nil {
+		return err
+	}
+	lib, err := library.Open(dir, library.Options{})
 	if err != nil {
 		return &exitError{code: 2, err: err}
 	}

@@ -104,3 +104,39 @@ func TestLibraryErrors(t *testing.T) {
 		t.Errorf("remove unknown id: code %d, %s", code, errs)
 	}
 }
+
+// TestDraftIsNotItsOwnParent: a team keeps drafts beside their parents,
+// or adds drafts to the library; a draft must never count as copied from
+// itself.
+func TestDraftIsNotItsOwnParent(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"testdata/example/notice.txt", "testdata/example/parents/guobanfa-2018-123.txt"} {
+		data, err := os.ReadFile("../../" + f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dir, filepath.Base(f)), data, 0o644)
+	}
+	draft := filepath.Join(dir, "notice.txt")
+	lib := filepath.Join(t.TempDir(), "lib")
+	if _, errs, code := gwlint(t, "", "library", "add", "--library", lib, dir); code != 0 {
+		t.Fatal(errs)
+	}
+	for _, args := range [][]string{{"--parent", dir}, {"--library", lib}} {
+		out, _, _ := gwlint(t, "", append(append([]string{"check", "--format", "json"}, args...), draft)...)
+		var rep struct {
+			Files []struct {
+				Copy struct {
+					Parents []struct{ Path string }
+				}
+			}
+		}
+		if err := json.Unmarshal([]byte(out), &rep); err != nil {
+			t.Fatal(err)
+		}
+		ps := rep.Files[0].Copy.Parents
+		if len(ps) != 1 || !strings.HasSuffix(ps[0].Path, "guobanfa-2018-123.txt") {
+			t.Errorf("%v: parents %v, want only the real parent", args, ps)
+		}
+	}
+}

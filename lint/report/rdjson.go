@@ -75,7 +75,7 @@ func RDJSON(w io.Writer, results []*lint.Result, opt Options) error {
 		x := r.Doc.Index()
 		for _, f := range r.Findings {
 			d := rdDiagnostic{
-				Message:  f.Message + "（依据：" + f.Source + "）",
+				Message:  messageWithSource(f),
 				Location: rdLocation{Path: r.Path, Range: byteRange(x, f.Span)},
 				Severity: rdSeverity(f.Severity),
 				Source:   rdSource{Name: ToolName},

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strings"
 
 	"github.com/gwlint/gwlint/lint"
 )
@@ -61,4 +62,16 @@ func usedRules(results []*lint.Result, reg *lint.Registry) []*lint.Rule {
 		return nil
 	}
 	return reg.Rules()
+}
+
+// messageWithSource is a finding's message with its authority, for formats
+// that have no place of their own for it (rdjson) or whose viewers show
+// only the message (SARIF in code scanning). Many messages already end
+// with their clause; those are left as they are, so that no reader sees
+// the citation twice.
+func messageWithSource(f lint.Finding) string {
+	if f.Source == "" || strings.Contains(f.Message, f.Source) {
+		return f.Message
+	}
+	return f.Message + "（依据：" + f.Source + "）"
 }

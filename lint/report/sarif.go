@@ -166,7 +166,7 @@ func SARIF(w io.Writer, results []*lint.Result, opt Options) error {
 			}
 			res := sarifResult{
 				RuleID: f.Rule, RuleIndex: idx, Level: sarifLevel(f.Severity),
-				Message:    sarifText{f.Message + "（依据：" + f.Source + "）"},
+				Message:    sarifText{messageWithSource(f)},
 				Locations:  []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{uri}, Region: region(r.Doc.Index(), f.Span)}}},
 				Properties: &sarifResultPropertie{Source: f.Source},
 			}
