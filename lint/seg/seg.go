@@ -8,8 +8,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/go-ego/gse"
-
 	"github.com/gwlint/gwlint/dict"
 )
 
@@ -30,11 +28,17 @@ const UserPos = "nz"
 
 // Segmenter cuts text into words as gse would with its full zh_s
 // dictionary plus the domain dictionary, and extra words if made by New.
-// It holds no mutable state: one Segmenter serves any number of goroutines.
+// One Segmenter serves any number of goroutines: what it learns while
+// cutting (see dictionary) sits in a pool that hands each dictionary to
+// one goroutine at a time.
 type Segmenter struct {
 	lex   *lexicon
 	extra []extraWord // sorted by key
 	total float64     // gse's total frequency, extra words counted
+	// extraNodes are the lexicon's words that extra words replace; a
+	// dictionary never takes them from the lexicon.
+	extraNodes []int
+	pool       dictPool
 }
 
 type extraWord struct {
@@ -54,7 +58,7 @@ var (
 func Default() *Segmenter {
 	defaultOnce.Do(func() {
 		var lx *lexicon
-		lx, defaultErr = parseLexicon(dict.Lexicon, dict.LexiconIndex)
+		lx, defaultErr = parseLexicon(dict.LexiconIndex)
 		if defaultErr == nil {
 			defaultSeg = &Segmenter{lex: lx, total: lx.total}
 		}
@@ -95,12 +99,13 @@ func New(extraWords ...string) (*Segmenter, error) {
 		s.extra = append(s.extra, extraWord{key: key, text: w})
 		// gse keeps the first entry for a word: the extra word's frequency
 		// replaces the dictionary's in the total.
-		if i := s.lex.find(key); i >= 0 {
-			_, f, _, err := s.lex.entry(i)
+		if n := s.lex.find(key); n >= 0 {
+			f, _, err := s.lex.entry(n)
 			if err != nil {
 				return nil, err
 			}
 			s.total -= f
+			s.extraNodes = append(s.extraNodes, n)
 		}
 		s.total += UserFreq
 	}
@@ -138,15 +143,20 @@ const (
 // range loop. Time and memory are linear in len(text).
 func (s *Segmenter) Cut(text string) []Word {
 	words := make([]Word, 0, len(text)/4+1)
+	d := s.pool.get(s)
 	offset := 0 // runes before the current block
 	for len(text) > 0 {
 		block := text
 		if len(block) > blockBytes {
 			block = text[:blockEnd(text)]
 		}
-		words, offset = s.cutBlock(block, offset, words)
+		if d.broken {
+			d = newDictionary(s)
+		}
+		words, offset = s.cutBlock(d, block, offset, words)
 		text = text[len(block):]
 	}
+	s.pool.put(d)
 	return words
 }
 
@@ -203,16 +213,16 @@ func splitRuns(block string) []span {
 	return spans
 }
 
-func (s *Segmenter) cutBlock(block string, offset int, words []Word) ([]Word, int) {
+func (s *Segmenter) cutBlock(d *dictionary, block string, offset int, words []Word) ([]Word, int) {
 	spans := splitRuns(block)
-	lower := lowerASCII(block)
-	g, err := s.gseFor(lower, spans)
+	err := d.learn(lowerASCII(block), spans)
+	buf := []byte(block)
 	for _, sp := range spans {
 		run := block[sp.start:sp.end]
 		if sp.boundary || err != nil {
 			// Without a dictionary every rune stands alone: still a valid
 			// cover of the text, and err cannot happen with the embedded
-			// lexicon, which the tests parse entry by entry.
+			// lexicon, which the tests read word by word.
 			for i := 0; i < len(run); {
 				_, size := utf8.DecodeRuneInString(run[i:])
 				words = append(words, Word{Text: run[i : i+size], Start: offset, End: offset + 1, Pos: "x"})
@@ -221,7 +231,7 @@ func (s *Segmenter) cutBlock(block string, offset int, words []Word) ([]Word, in
 			}
 			continue
 		}
-		for _, g := range g.Segment([]byte(run)) {
+		for _, g := range d.gse.Segment(buf[sp.start:sp.end]) {
 			t := run[g.Start():g.End()]
 			n := utf8.RuneCountInString(t)
 			words = append(words, Word{Text: t, Start: offset, End: offset + n, Pos: g.Token().Pos()})
@@ -229,60 +239,6 @@ func (s *Segmenter) cutBlock(block string, offset int, words []Word) ([]Word, in
 		}
 	}
 	return words, offset
-}
-
-// gseFor builds a gse segmenter that knows exactly the dictionary words
-// occurring in the runs of block (lowered), and whose total frequency is
-// that of the whole dictionary. gse's shortest path only ever looks up
-// words that occur in the text, and weighs each by its frequency against
-// the total, so it segments these runs exactly as with the full
-// dictionary, at a cost that grows with the text instead of with the
-// dictionary's 350,000 entries.
-func (s *Segmenter) gseFor(lower string, spans []span) (*gse.Segmenter, error) {
-	found := s.lex.occurring(lower, spans)
-	g := &gse.Segmenter{SkipLog: true, NotLoadHMM: true}
-	g.Dict = gse.NewDict()
-	g.Init()
-	added := 0.0
-	taken := map[string]bool{}
-	for _, w := range s.extra {
-		if strings.Contains(lower, w.key) {
-			if err := g.AddToken(w.text, UserFreq, UserPos); err != nil {
-				return nil, fmt.Errorf("seg: adding %q to gse: %w", w.text, err)
-			}
-			added += UserFreq
-			taken[w.key] = true
-		}
-	}
-	lines := make([]int, 0, len(found))
-	for i := range found {
-		lines = append(lines, i)
-	}
-	// Sorted keys build gse's double-array trie several times faster.
-	sort.Ints(lines)
-	for _, i := range lines {
-		key, freq, pos, err := s.lex.entry(i)
-		if err != nil {
-			return nil, err
-		}
-		if taken[key] {
-			continue
-		}
-		if err := g.AddToken(key, freq, pos); err != nil {
-			return nil, fmt.Errorf("seg: adding %q to gse: %w", key, err)
-		}
-		added += freq
-	}
-	// The rest of the dictionary's frequency goes to an entry no run can
-	// contain (runs never hold a line end), so every word keeps the weight
-	// it has in the full dictionary.
-	if rest := s.total - added; rest > 0 {
-		if err := g.AddToken("\n", rest, "x"); err != nil {
-			return nil, fmt.Errorf("seg: adding the remainder entry to gse: %w", err)
-		}
-	}
-	g.CalcToken()
-	return g, nil
 }
 
 // lowerASCII lowers ASCII letters only, as gse does to the text it looks

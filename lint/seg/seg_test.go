@@ -2,6 +2,7 @@ package seg
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -307,60 +308,6 @@ func TestNewRejectsBadWords(t *testing.T) {
 	}
 }
 
-func TestLexiconIntegrity(t *testing.T) {
-	lx := Default().lex
-	if lx.n < 300000 {
-		t.Fatalf("lexicon has %d entries, want gse's zh_s (about 352,000)", lx.n)
-	}
-	prev := ""
-	maxRunes := 0
-	for i := 0; i < lx.n; i++ {
-		key, freq, _, err := lx.entry(i)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if key <= prev {
-			t.Fatalf("entry %d %q is not after %q", i, key, prev)
-		}
-		if freq < 2 {
-			t.Fatalf("entry %q has frequency %v, below gse's minimum of 2", key, freq)
-		}
-		// Cut relies on no word spanning a boundary rune.
-		if j := strings.IndexFunc(key, IsBoundary); j >= 0 {
-			t.Fatalf("entry %q contains a boundary rune at byte %d", key, j)
-		}
-		if n := utf8.RuneCountInString(key); n > maxRunes {
-			maxRunes = n
-		}
-		prev = key
-	}
-	if maxRunes != lx.maxRunes {
-		t.Errorf("longest key has %d runes, header says %d", maxRunes, lx.maxRunes)
-	}
-}
-
-func TestParseLexiconErrors(t *testing.T) {
-	good := "#total 10\n#entries 1\n#maxrunes 2\n通知 5 n\n"
-	idx := indexMagic + string([]byte{6, 0, 0, 0})
-	if _, err := parseLexicon(good, idx); err != nil {
-		t.Fatalf("parseLexicon(good) = %v", err)
-	}
-	tests := []struct{ name, src, idx, want string }{
-		{"no total", "#entries 1\n#maxrunes 2\n通知 5 n\n", idx, "lacks"},
-		{"bad total", "#total x\n#entries 1\n#maxrunes 2\n通知 5 n\n", idx, "header"},
-		{"no line end", "#total 10\n#entries 1\n#maxrunes 2\n通知 5 n", idx, "line end"},
-		{"short index", good, indexMagic, "index"},
-		{"bad magic", good, "XXXX" + idx[4:], "index"},
-		{"index past end", good, indexMagic + string([]byte{6, 0, 1, 0}), "past"},
-		{"open header", "#total 10", idx, "no end"},
-	}
-	for _, tc := range tests {
-		if _, err := parseLexicon(tc.src, tc.idx); err == nil || !strings.Contains(err.Error(), tc.want) {
-			t.Errorf("%s: parseLexicon error = %v, want one mentioning %q", tc.name, err, tc.want)
-		}
-	}
-}
-
 func FuzzCut(f *testing.F) {
 	for _, seed := range []string{
 		"", "建立即时反馈机制", "不得层层加码。\r\n", "IPv6和5G", "\xff\xfe通知", "a\x00b",
@@ -374,16 +321,89 @@ func FuzzCut(f *testing.F) {
 	})
 }
 
-func FuzzParseLexicon(f *testing.F) {
-	f.Add("#total 10\n#entries 1\n#maxrunes 2\n通知 5 n\n", indexMagic+string([]byte{6, 0, 0, 0}))
-	f.Add("#total 10", "")
-	f.Fuzz(func(t *testing.T, src, index string) {
-		lx, err := parseLexicon(src, index)
-		if err != nil {
-			return
+// TestKeptDictionaryCutsAlike: a dictionary kept across texts, whatever
+// it learned before and in whatever order, cuts each text as a new one
+// does. The corpus is cut forwards and backwards with one Segmenter, and
+// each text with a Segmenter of its own.
+func TestKeptDictionaryCutsAlike(t *testing.T) {
+	texts := corpusText(t)
+	lx := Default().lex
+	kept := &Segmenter{lex: lx, total: lx.total}
+	for pass, order := range [][]int{ascending(len(texts)), descending(len(texts))} {
+		for _, i := range order {
+			want := (&Segmenter{lex: lx, total: lx.total}).Cut(texts[i])
+			if got := kept.Cut(texts[i]); fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Fatalf("pass %d, text %d: kept dictionary cuts %d words, a new one %d", pass, i, len(got), len(want))
+			}
 		}
-		if lx.n <= 0 || lx.total <= 0 {
-			t.Fatalf("accepted a lexicon with %d entries and total %v", lx.n, lx.total)
+	}
+	if n := len(kept.pool.free); n == 0 {
+		t.Fatalf("no dictionary was kept")
+	}
+	if w := kept.pool.free[0].words; w < 10000 || w > maxDictionaryWords {
+		t.Errorf("kept dictionary holds %d words after the corpus, want the corpus's vocabulary (tens of thousands)", w)
+	}
+}
+
+func ascending(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i
+	}
+	return out
+}
+
+func descending(n int) []int {
+	out := ascending(n)
+	for i, j := 0, n-1; i < j; i, j = i+1, j-1 {
+		out[i], out[j] = out[j], out[i]
+	}
+	return out
+}
+
+func TestPoolBounds(t *testing.T) {
+	lx := Default().lex
+	s := &Segmenter{lex: lx, total: lx.total}
+	d := s.pool.get(s)
+	d.words = maxDictionaryWords + 1
+	s.pool.put(d)
+	if len(s.pool.free) != 0 {
+		t.Errorf("a dictionary past maxDictionaryWords was kept")
+	}
+	d = s.pool.get(s)
+	d.broken = true
+	s.pool.put(d)
+	if len(s.pool.free) != 0 {
+		t.Errorf("a broken dictionary was kept")
+	}
+	var ds []*dictionary
+	for range runtime.GOMAXPROCS(0) + 3 {
+		ds = append(ds, s.pool.get(s))
+	}
+	for _, d := range ds {
+		s.pool.put(d)
+	}
+	if n := len(s.pool.free); n != runtime.GOMAXPROCS(0) {
+		t.Errorf("pool keeps %d dictionaries, want one per CPU (%d)", n, runtime.GOMAXPROCS(0))
+	}
+}
+
+func TestNewKeepsExtraWordsAcrossTexts(t *testing.T) {
+	s, err := New("层层加码", "清单外任务")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The second text meets the dictionary the first one built.
+	for _, text := range []string{"各地要认真贯彻落实。", "不得层层加码，不得安排清单外任务。"} {
+		ws := s.Cut(text)
+		checkCover(t, text, ws)
+		if strings.Contains(text, "清单外任务") && !hasWord(ws, "清单外任务") {
+			t.Errorf("Cut(%q) = %s, want the extra word 清单外任务", text, texts(ws))
 		}
-	})
+		for _, w := range ws {
+			if w.Text == "层层加码" && w.Pos != UserPos {
+				t.Errorf("层层加码 has pos %q, want the extra word's %q over the lexicon's", w.Pos, UserPos)
+			}
+		}
+	}
 }

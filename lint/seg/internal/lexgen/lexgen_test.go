@@ -49,3 +49,36 @@ func FuzzParseDomain(f *testing.F) {
 		}
 	})
 }
+
+func TestWriteIndexRejects(t *testing.T) {
+	e := func(keys ...string) []Entry {
+		var es []Entry
+		for _, k := range keys {
+			es = append(es, Entry{Key: k, Freq: 3, Pos: "n"})
+		}
+		return es
+	}
+	tests := []struct {
+		name    string
+		entries []Entry
+		err     string // "" for none
+	}{
+		{"sorted", e("中", "中国", "国"), ""},
+		{"unsorted", e("国", "中"), "not sorted"},
+		{"duplicate", e("中", "中"), "not sorted"},
+		{"empty key", e("", "中"), "empty"},
+		{"invalid utf-8", e("\xff"), "not UTF-8"},
+		{"long pos", []Entry{{Key: "中", Freq: 3, Pos: strings.Repeat("n", 256)}}, "too long"},
+	}
+	for _, tc := range tests {
+		idx, err := WriteIndex(tc.entries, 100)
+		switch {
+		case tc.err == "" && err != nil:
+			t.Errorf("%s: WriteIndex error %v", tc.name, err)
+		case tc.err == "" && !strings.HasPrefix(string(idx), IndexMagic):
+			t.Errorf("%s: index starts %q", tc.name, idx[:min(len(idx), 8)])
+		case tc.err != "" && (err == nil || !strings.Contains(err.Error(), tc.err)):
+			t.Errorf("%s: WriteIndex error = %v, want one mentioning %q", tc.name, err, tc.err)
+		}
+	}
+}
