@@ -152,8 +152,41 @@ entries:
 	}
 }
 
-// FuzzDeadline: the deadline and target parsers never panic, and what they
-// accept is the whole input and parses the same way again.
+// checkDeadlineInvariants holds what the rules rely on when they compare
+// and judge deadlines: a relative deadline knows its hours, a date or a
+// weekend does not; hours are never negative (a huge count must not wrap);
+// Tight means a short time (a weekend, or three days at most) and any
+// deadline of two days or less is tight; a deadline is never earlier than
+// itself.
+func checkDeadlineInvariants(t *testing.T, d Deadline) {
+	t.Helper()
+	h, known := d.Hours()
+	relative := d.Kind != OnDate && d.Kind != Weekend
+	if known != relative {
+		t.Fatalf("%q (kind %d): Hours known = %v", d.Text, d.Kind, known)
+	}
+	if known && h < 0 {
+		t.Fatalf("%q: Hours = %d", d.Text, h)
+	}
+	tight := d.Tight()
+	if tight && d.Kind != Weekend && !(known && h <= 72) {
+		t.Fatalf("%q: Tight with %d hours (known %v)", d.Text, h, known)
+	}
+	if known && h <= 48 && !tight {
+		t.Fatalf("%q: %d hours but not Tight", d.Text, h)
+	}
+	earlier, comparable := d.Earlier(d)
+	if earlier {
+		t.Fatalf("%q is earlier than itself", d.Text)
+	}
+	if comparable != (known || d.Kind == OnDate) {
+		t.Fatalf("%q: Earlier(itself) comparable = %v", d.Text, comparable)
+	}
+}
+
+// FuzzDeadline: the deadline and target parsers never panic, what they
+// accept is the whole input, and a parsed deadline keeps the invariants
+// of checkDeadlineInvariants.
 func FuzzDeadline(f *testing.F) {
 	for _, s := range []string{"当天", "次日12时前", "3个工作日内", "24小时内", "6月20日18：00前", "2024年7月1日前", "周六", "即日起", "一百零五天内", "100%", "不少于2次", "每季度", "99999999999999999999小时内", "12:3"} {
 		f.Add(s)
@@ -166,9 +199,7 @@ func FuzzDeadline(f *testing.F) {
 			if d.Kind < SameDay || d.Kind > OnDate {
 				t.Fatalf("bad kind %d", d.Kind)
 			}
-			d.Tight()
-			d.Hours()
-			d.Earlier(d)
+			checkDeadlineInvariants(t, d)
 		}
 		if x, ok := ParseTarget(s); ok && x.Text == "" {
 			t.Fatalf("ParseTarget(%q) has no text", s)

@@ -93,15 +93,6 @@ func Load(path string) (*List, error) {
 	return LoadBytes(path, data)
 }
 
-// LoadFS is Load for a file in a file system, such as the embedded lists.
-func LoadFS(fsys fs.FS, path string) (*List, error) {
-	data, err := fs.ReadFile(fsys, path)
-	if err != nil {
-		return nil, &Error{Path: path, Msg: "cannot read phrase list: " + describe(err)}
-	}
-	return LoadBytes(path, data)
-}
-
 // LoadBytes is Load for a list already in memory; name is used in errors.
 func LoadBytes(name string, data []byte) (*List, error) {
 	l, err := Parse(name, data)

@@ -8,7 +8,9 @@ import (
 	"github.com/gwlint/gwlint/dict"
 )
 
-// embeddedLists loads every list shipped in dict/phrases.
+// embeddedLists parses every list shipped in dict/phrases the way package
+// rules does (fs.ReadFile, then Parse, with no per-list example check), so
+// that the test below checks the lists exactly as they are used.
 func embeddedLists(t testing.TB) []*List {
 	t.Helper()
 	names, err := fs.Glob(dict.Phrases, "phrases/*.yaml")
@@ -17,7 +19,11 @@ func embeddedLists(t testing.TB) []*List {
 	}
 	var lists []*List
 	for _, name := range names {
-		l, err := LoadFS(dict.Phrases, name)
+		data, err := fs.ReadFile(dict.Phrases, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		l, err := Parse(name, data)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -28,8 +28,11 @@ import (
 //     wrappers forward with exhortations only (认真贯彻执行, 结合实际, 加强
 //     领导), no 配套文件, no reports, no dates: the form asked for when a
 //     level has nothing of its own to add. fwd06 is not plain: it sets out
-//     自查 under headings with a 6月20日18：00前 deadline; it asks for no
-//     配套文件 and no 贯彻落实情况 report, so no forward-demands-* either.
+//     自查 under headings with a 6月20日18：00前 deadline.
+//   - forward-demands-report on fwd06, lines 4 and 6: "于6月20日18：00前…
+//     向省政府报送自查报告", asked of the 市（州） and of the 省级部门. A
+//     自查报告 on how policies are carried out is a 贯彻落实情况 report. No
+//     forward-demands-package: it asks for no 配套文件.
 //   - No forward-nested-title: none of the real titles nests.
 //   - No forward-* on the other gov/ documents: 印发 notices, 意见, 批复, 函
 //     forward nothing. No forward-* on tongbao/35, a 通报 titled 关于转发…

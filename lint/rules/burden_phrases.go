@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"io/fs"
+	"os"
 	"sort"
 	"strings"
 	"sync"
@@ -15,9 +16,11 @@ import (
 // The burden-*, forward-demands-* and style-taohua rules match the phrase
 // lists of dict/phrases plus any the configuration names. Compiling the
 // lists runs the segmenter over every example, so compiled matchers are
-// cached: the built-in ones once per process, user ones per set of paths.
-// The cache holds immutable values only and is safe for concurrent use; it
-// is not per-document state.
+// cached: the built-in ones once per process, user ones per set of paths
+// and the size and modification time of each file, so that a list edited
+// while a server runs is compiled again on the next check. The cache holds
+// immutable values only and is safe for concurrent use; it is not
+// per-document state.
 
 // phraseRuleIDs are the rules that read phrase-list entries. A list entry
 // naming any other rule is an error, not silently ignored.
@@ -38,8 +41,31 @@ var (
 	builtinPhrasesOnce sync.Once
 	builtinPhraseLists []*phrase.List
 	builtinPhrases     *phraseSet
-	userPhrases        sync.Map // joined paths → *phraseSet
+	userPhrases        sync.Map // joined paths → *userPhraseSet
 )
+
+// userPhraseSet is a compiled set of user lists and the state of their
+// files when they were read.
+type userPhraseSet struct {
+	stamp string
+	set   *phraseSet
+}
+
+// listStamp describes the files at paths as they are now: size and
+// modification time, or the error that stops reading one. Any edit that
+// changes either gives a new stamp.
+func listStamp(paths []string) string {
+	var b strings.Builder
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			fmt.Fprintf(&b, "%s\x00error\x00", p)
+			continue
+		}
+		fmt.Fprintf(&b, "%s\x00%d\x00%d\x00", p, st.Size(), st.ModTime().UnixNano())
+	}
+	return b.String()
+}
 
 func loadBuiltinPhrases() {
 	builtinPhrasesOnce.Do(func() {
@@ -108,8 +134,9 @@ func phrasesFor(cfg *lint.Config) *phraseSet {
 		return builtinPhrases
 	}
 	key := strings.Join(cfg.Phrases, "\x00")
-	if s, ok := userPhrases.Load(key); ok {
-		return s.(*phraseSet)
+	stamp := listStamp(cfg.Phrases)
+	if u, ok := userPhrases.Load(key); ok && u.(*userPhraseSet).stamp == stamp {
+		return u.(*userPhraseSet).set
 	}
 	user, err := loadUserLists(cfg.Phrases)
 	var s *phraseSet
@@ -118,8 +145,11 @@ func phrasesFor(cfg *lint.Config) *phraseSet {
 	} else {
 		s = newPhraseSet(append(append([]*phrase.List{}, builtinPhraseLists...), user...), nil)
 	}
-	actual, _ := userPhrases.LoadOrStore(key, s)
-	return actual.(*phraseSet)
+	// One entry per set of paths: an edited list replaces the set compiled
+	// from its earlier text. Two checks that reload at once both compile
+	// and the later store wins; either set is right for its stamp.
+	userPhrases.Store(key, &userPhraseSet{stamp: stamp, set: s})
+	return s
 }
 
 func containsString(list []string, s string) bool {

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/gwlint/gwlint/lint"
 )
@@ -13,14 +14,6 @@ import (
 // it as the document's own demand.
 func burdenNotice(sentence string) string {
 	return "关于做好有关工作的通知\n各乡镇人民政府，县直各单位：\n" + sentence + "\n特此通知。\n某县人民政府办公室\n2024年7月1日\n"
-}
-
-func burdenRuleIDs(fs []lint.Finding) []string {
-	var ids []string
-	for _, f := range fs {
-		ids = append(ids, f.Rule)
-	}
-	return ids
 }
 
 func TestBurdenRules(t *testing.T) {
@@ -303,5 +296,80 @@ func TestEscalation(t *testing.T) {
 func TestEscalationWithoutParents(t *testing.T) {
 	if fs := runRule(t, BurdenEscalation, burdenNotice("请于当天报送。")); len(fs) != 0 {
 		t.Errorf("fired without parents: %v", fs)
+	}
+}
+
+// fwd06 (四川, forwarding 国发明电〔2014〕1号) asks twice for a 自查报告 by
+// 6月20日18：00: a report on how the forwarded notice is carried out.
+func TestForwardDemandsSelfCheckReport(t *testing.T) {
+	doc, err := lint.ParseFile("../../testdata/corpus/forward/fwd06_sichuan-zhuanfa-guofamingdian-2014-1_notitle.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs := runRuleOn(t, ForwardDemandsReport, doc)
+	var lines []int
+	for _, f := range fs {
+		if !strings.Contains(doc.Slice(f.Span), "自查报告") {
+			t.Errorf("finding on %q, want the 自查报告 demand", doc.Slice(f.Span))
+		}
+		lines = append(lines, doc.Position(f.Span.Start).Line)
+	}
+	if len(lines) != 2 || lines[0] != 4 || lines[1] != 6 {
+		t.Errorf("findings on lines %v, want [4 6]: %v", lines, fs)
+	}
+	// The same words in a notice that forwards nothing are the notice's own
+	// business, and a negated demand is no demand.
+	for _, text := range []string{
+		burdenNotice("各乡镇于6月20日前向县政府报送自查报告。"),
+		"某县人民政府办公室转发市政府办公室关于做好防汛工作的通知\n各乡镇：\n现将《市政府办公室关于做好防汛工作的通知》转发给你们，不再要求报送自查报告。\n",
+	} {
+		if fs := runRule(t, ForwardDemandsReport, text); len(fs) != 0 {
+			t.Errorf("%q: %v", text, fs)
+		}
+	}
+}
+
+// A phrase list edited while the process runs (gwlint serve) is read
+// again: the compiled set is keyed by the file's size and time, not its
+// path alone.
+func TestUserPhraseListReloadsWhenEdited(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "local.yaml")
+	list := func(word string) string {
+		return "entries:\n  - rule: burden-app\n    severity: warning\n    pattern: " + word + "\n    message: 本地词表：" + word + "\n    source: 本县减负清单\n    match: [要求" + word + "]\n    nomatch: [村村通公路]\n"
+	}
+	cfg := lint.DefaultConfig()
+	cfg.Phrases = []string{path}
+	found := func(sentence string) bool {
+		t.Helper()
+		checker, err := lint.NewChecker(lint.NewRegistry(BurdenApp), cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range checker.Check(lint.ParseText("d.txt", burdenNotice(sentence))).Findings {
+			if f.Source == "本县减负清单" {
+				return true
+			}
+		}
+		return false
+	}
+	if err := os.WriteFile(path, []byte(list("村村通打卡")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if !found("要求村干部使用村村通打卡。") {
+		t.Fatal("first list not applied")
+	}
+	// Same size, later time: a stamp on size alone would miss it.
+	if err := os.WriteFile(path, []byte(list("乡乡通打卡")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	later := time.Now().Add(time.Hour)
+	if err := os.Chtimes(path, later, later); err != nil {
+		t.Fatal(err)
+	}
+	if found("要求村干部使用村村通打卡。") {
+		t.Error("the old list is still applied after the edit")
+	}
+	if !found("要求村干部使用乡乡通打卡。") {
+		t.Error("the edited list is not applied")
 	}
 }

@@ -53,15 +53,15 @@ const formatGovHeader = `# Findings of the format, genre and punctuation rules o
 #     "：" after 附件 (GB/T 9704—2012 7.3.4 "附件：1.XXXXX").
 #   attachment-note (warning): 国办函〔2004〕80号 lists "…地质险情调查专家组意见"
 #     but attachment 2 is titled "…地质险情调查意见": the names differ (7.5).
-#   heading-sequence (warning): 国函〔2006〕132号's table note numbers "2、"
-#     "3、"; an Arabic sequence number takes "."; the note's own "注：1、" is
-#     not reported, being inside a line.
 #   punct-dunhao-between-quotes (info): 《A》、《B》 and “A”、“B”; GB/T
 #     15834—2011 4.5.3.5 says such items 通常不用顿号 while published practice
-#     keeps the 顿号, hence info, never a warning.
-# Not reported, by design: 二〇〇四年-style dates before 2012-07-01 (the form
-# of GB/T 9704—1999), 国令第706号 (a 令 number), continuous （一）…（四十八）
-# numbering across 一、 二、, and the 答复 to deputies' 建议 and 提案.
+#     keeps the 顿号, hence info, never a warning. The message quotes the two
+#     items as they would read without it.
+# Not reported, by design: the numbered notes under 国函〔2006〕132号's table
+# ("注：1、…" "2、…" "3、…": notes, not 结构层次), 二〇〇四年-style dates
+# before 2012-07-01 (the form of GB/T 9704—1999), 国令第706号 (a 令 number),
+# continuous （一）…（四十八） numbering across 一、 二、, and the 答复 to
+# deputies' 建议 and 提案.
 # Regenerate: go test ./lint/rules -run TestFormatGovGolden -update
 `
 

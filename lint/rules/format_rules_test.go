@@ -106,7 +106,85 @@ func TestHeadingSequence(t *testing.T) {
 		{"wrong form （一）、", HeadingSequence, n("一、总体要求\n（一）、目标明确。"), 1, n("一、总体要求\n（一）目标明确。")},
 		{"wrong form 一.", HeadingSequence, n("一.总体要求\n二.保障措施"), 2, n("一、总体要求\n二、保障措施")},
 		{"higher level after lower", HeadingSequence, n("（一）加强领导。略。\n一、总体要求\n略。"), 1, ""},
+		{"wrong form (一)", HeadingSequence, n("一、总体要求\n(一)目标明确。"), 1, n("一、总体要求\n（一）目标明确。")},
+		{"wrong form （一)", HeadingSequence, n("一、总体要求\n（一)目标明确。"), 1, n("一、总体要求\n（一）目标明确。")},
+		{"full-width point 1．", HeadingSequence, n("一、总体要求\n1．目标明确。\n2．责任清楚。"), 2, n("一、总体要求\n1.目标明确。\n2.责任清楚。")},
+		// Numbered notes under a table are notes, not 结构层次
+		// (govcn_5345410:454-456).
+		{"note run after 注：1、", HeadingSequence, n("一、总体要求\n表1 坐标\n注：1、坐标系统为独立坐标系统。\n2、L为弧长，R为半径。\n3、红线是指口岸区边界。\n二、保障措施\n略。"), 0, ""},
+		{"note run after 注：", HeadingSequence, n("一、总体要求\n表1 坐标\n注：\n1、坐标系统为独立坐标系统。\n2、L为弧长。\n二、保障措施\n略。"), 0, ""},
+		{"heading after a note goes on", HeadingSequence, n("一、总体要求\n注：本表数据截至6月。\n二、保障措施\n略。\n四、组织实施\n略。"), 1, ""},
+		// Running text ends the note, so 3、 is judged: its form, and the
+		// 1. its level lacks.
+		{"note run ends at a gap", HeadingSequence, n("一、总体要求\n注：1、坐标系统为独立坐标系统。\n2、L为弧长。\n正文继续。\n3、责任清楚。"), 2, ""},
 	})
+}
+
+// TestFormatMessages pins what a message says for the cases where a
+// review found one that misled: it must name the fault and quote the text
+// as written.
+func TestFormatMessages(t *testing.T) {
+	n := func(body string) string {
+		return formatNotice("XX市人民政府关于做好防汛工作的通知", "X府〔2024〕3号", "各区人民政府：", body, "2024年7月1日")
+	}
+	tests := []struct {
+		name     string
+		rule     *lint.Rule
+		text     string
+		severity lint.Severity
+		want     []string
+		not      []string
+	}{
+		{"1．", HeadingSequence, n("一、总体要求\n1．目标明确。"), lint.Info,
+			[]string{"“1．”用了全角点号“．”", "第三层应写作“1.”", "半角点号"}, []string{"不合规范"}},
+		{"2、", HeadingSequence, n("一、总体要求\n1.目标明确。\n2、责任清楚。"), lint.Warning,
+			[]string{"“2、”用了顿号“、”", "应写作“2.”"}, []string{"第三层“1.”"}},
+		{"１．", HeadingSequence, n("一、总体要求\n１．目标明确。"), lint.Warning,
+			[]string{"全角数字“１”和全角点号“．”", "应写作“1.”"}, nil},
+		{"(一)", HeadingSequence, n("一、总体要求\n(一)目标明确。"), lint.Warning,
+			[]string{"“(一)”用了半角括号", "第二层应写作“（一）”"}, []string{"第二层“（一）”"}},
+		{"（一）、", HeadingSequence, n("一、总体要求\n（一）、目标明确。"), lint.Warning,
+			[]string{"“（一）、”括号后多了“、”", "应写作“（一）”"}, nil},
+		{"一.", HeadingSequence, n("一.总体要求"), lint.Warning,
+			[]string{"“一.”在汉字数字后用了“.”", "第一层应写作“一、”", "顿号"}, nil},
+		{"引号 items", PunctDunhaoBetweenQuotes, "推进“僵尸”、“睡眠”企业出清", lint.Info,
+			[]string{"删去顿号，写作“僵尸”“睡眠”"}, []string{"“”“”"}},
+		{"书名号 items clipped", PunctDunhaoBetweenQuotes, "《内地与香港关于建立更紧密经贸关系的安排》、《预算法》", lint.Info,
+			[]string{"写作《内地与香港关于建立更紧密经贸关…》《预算法》"}, []string{"》《”"}},
+		{"half-width ( left open", PunctPair, "(“", lint.Error,
+			[]string{"前括号“(”在本段内没有配对的“)”"}, []string{"“（”"}},
+		{"full-width （ left open", PunctPair, "根据规定（略", lint.Error,
+			[]string{"前括号“（”在本段内没有配对的“）”"}, nil},
+		{"half-width ) stray", PunctPair, "根据预算法)要求。", lint.Error,
+			[]string{"后括号“)”前面没有与之配对的“(”"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.rule.ID+"/"+tt.name, func(t *testing.T) {
+			var fs []lint.Finding
+			for _, f := range runRule(t, tt.rule, tt.text) {
+				if f.Rule == tt.rule.ID {
+					fs = append(fs, f)
+				}
+			}
+			if len(fs) == 0 {
+				t.Fatal("no finding")
+			}
+			f := fs[0]
+			if f.Severity != tt.severity {
+				t.Errorf("severity %v, want %v", f.Severity, tt.severity)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(f.Message, w) {
+					t.Errorf("message %q lacks %q", f.Message, w)
+				}
+			}
+			for _, w := range tt.not {
+				if strings.Contains(f.Message, w) {
+					t.Errorf("message %q says %q", f.Message, w)
+				}
+			}
+		})
+	}
 }
 
 func TestAttachmentNote(t *testing.T) {
@@ -131,10 +209,17 @@ func TestTitleFormat(t *testing.T) {
 		{"forwarding keeps its 关于", TitleFormat, n("XX市人民政府转发省人民政府关于做好防汛工作的通知"), 0, ""},
 		{"trailing stop", TitleFormat, n("XX市人民政府关于做好防汛工作的通知。"), 1, n("XX市人民政府关于做好防汛工作的通知")},
 		{"two 关于", TitleFormat, n("XX市人民政府关于关于做好防汛工作的通知"), 1, ""},
-		// Nested forwarding is forward-nested-title's, so that one fault is
-		// one finding.
-		{"nested 转发 left to forward-nested-title", TitleFormat, n("XX县人民政府转发市人民政府转发省人民政府关于做好防汛工作的通知的通知"), 0, ""},
+		// Nested forwarding is reported under both IDs: title-format for the
+		// title's form, forward-nested-title for the layered forwarding.
+		{"nested 转发", TitleFormat, n("XX县人民政府转发市人民政府转发省人民政府关于做好防汛工作的通知的通知"), 1, ""},
 		{"nested 转发", ForwardNestedTitle, n("XX县人民政府转发市人民政府转发省人民政府关于做好防汛工作的通知的通知"), 1, ""},
+		{"nested 批转 and 转发", TitleFormat, n("XX县人民政府转发市人民政府批转市发展改革委关于做好防汛工作意见的通知的通知"), 1, ""},
+		{"关于转发…关于…的通知的通知", TitleFormat, n("XX县人民政府关于转发市人民政府关于做好防汛工作的通知的通知"), 1, ""},
+		{"关于转发…关于…的通知的通知", ForwardNestedTitle, n("XX县人民政府关于转发市人民政府关于做好防汛工作的通知的通知"), 1, ""},
+		{"forwarding keeps the quoted 关于", TitleFormat, n("XX县人民政府关于转发《市人民政府关于做好防汛工作的通知》的通知"), 0, ""},
+		{"forwarding keeps the quoted 关于", ForwardNestedTitle, n("XX县人民政府关于转发《市人民政府关于做好防汛工作的通知》的通知"), 0, ""},
+		{"关于转发 one level", TitleFormat, n("XX县人民政府关于转发市人民政府防汛工作方案的通知"), 0, ""},
+		{"nested 转发 with a stop", TitleFormat, n("XX县人民政府转发市人民政府转发省人民政府关于做好防汛工作的通知的通知。"), 2, ""},
 	})
 }
 

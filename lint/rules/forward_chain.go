@@ -79,9 +79,12 @@ var ForwardNestedTitle = &lint.Rule{
 		if !ok || f.title == "" {
 			return
 		}
-		verbs := strings.Count(f.title, "转发") + strings.Count(f.title, "批转")
-		guanyu := strings.Count(f.title, "关于")
-		notices := strings.Count(f.title, "的通知")
+		// What stands inside 《》 is the forwarded document's own name, the
+		// form this rule recommends; only the wrapper's words are counted.
+		outer := outsideBookMarks(f.title)
+		verbs := strings.Count(outer, "转发") + strings.Count(outer, "批转")
+		guanyu := strings.Count(outer, "关于")
+		notices := strings.Count(outer, "的通知")
 		if verbs < 2 && guanyu < 2 && notices < 2 {
 			return
 		}

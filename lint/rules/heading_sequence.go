@@ -23,7 +23,15 @@ import (
 // What it accepts, because published State Council documents do it: a
 // document whose top level is （一） or 1. (short notices); a level that
 // skips one below its parent (1. directly under 一、); and a list that
-// starts again at 1 under the same parent after running text.
+// starts again at 1 under the same parent after running text. Numbered
+// notes under a table or figure ("注：1、…" and the lines after it) are
+// notes, not 结构层次, and are left alone.
+//
+// 1． (a full-width point after an Arabic number) is reported at info, not
+// as a warning: GB/T 9704 prints 1. in a full-width typeface, where the two
+// points look alike; 新华社 releases and many published 通报 write 1．; the
+// level and its order are not in doubt. A wrong mark (1、 一. （一）、) or a
+// half-width bracket ((一)) changes the form and stays a warning.
 var HeadingSequence = &lint.Rule{
 	ID:       "heading-sequence",
 	Severity: lint.Warning,
@@ -56,9 +64,9 @@ func headingForm(h gongwen.Heading) (level gongwen.HeadingLevel, fixable bool) {
 		return gongwen.Level3, true
 	case f == "一." || f == "一．":
 		return gongwen.Level1, true
-	case strings.HasPrefix(f, "（一）") || strings.HasPrefix(f, "(一"):
+	case strings.HasPrefix(f, "（一") || strings.HasPrefix(f, "(一"):
 		return gongwen.Level2, true
-	case strings.HasPrefix(f, "（1）") || strings.HasPrefix(f, "(1") || strings.HasPrefix(f, "(１") || strings.HasPrefix(f, "（１"):
+	case strings.HasPrefix(f, "（1") || strings.HasPrefix(f, "(1") || strings.HasPrefix(f, "(１") || strings.HasPrefix(f, "（１"):
 		return gongwen.Level4, true
 	}
 	// 1） and 1): a level the writer did not say; left out of the sequence.
@@ -102,6 +110,75 @@ var levelName = map[gongwen.HeadingLevel]string{
 	gongwen.Level3: "第三层“1.”", gongwen.Level4: "第四层“（1）”",
 }
 
+// levelOrdinal and levelMarks say, for a message, which level a marker
+// stands at and how the standard writes that level.
+var (
+	levelOrdinal = map[gongwen.HeadingLevel]string{
+		gongwen.Level1: "第一层", gongwen.Level2: "第二层", gongwen.Level3: "第三层", gongwen.Level4: "第四层",
+	}
+	levelMarks = map[gongwen.HeadingLevel]string{
+		gongwen.Level1: "汉字数字后用顿号“、”",
+		gongwen.Level2: "汉字数字外用全角括号“（）”，括号后不加标点",
+		gongwen.Level3: "阿拉伯数字后用半角点号“.”",
+		gongwen.Level4: "阿拉伯数字外用全角括号“（）”，括号后不加标点",
+	}
+)
+
+// headingFault names what sets a marker's form (the shape gongwen records,
+// written with the number 1 or 一) apart from the standard form of its
+// level. widthOnly is true when the only fault is the full-width point of
+// 1．, the published variant that is reported at info.
+func headingFault(form string, level gongwen.HeadingLevel) (fault string, widthOnly bool) {
+	rs := []rune(form)
+	if len(rs) < 2 {
+		return "不是规范形式", false
+	}
+	switch level {
+	case gongwen.Level1:
+		return "在汉字数字后用了“" + string(rs[1]) + "”", false
+	case gongwen.Level3:
+		var used []string
+		if rs[0] == '１' {
+			used = append(used, "全角数字“１”")
+		}
+		switch rs[1] {
+		case '．':
+			used = append(used, "全角点号“．”")
+		case '、':
+			used = append(used, "顿号“、”")
+		}
+		if len(used) == 0 {
+			return "不是规范形式", false
+		}
+		return "用了" + strings.Join(used, "和"), rs[0] != '１' && rs[1] == '．'
+	}
+	// Level2 and Level4: （一） （1） with a half-width bracket or a mark
+	// after the closing one.
+	var faults []string
+	closeAt := strings.IndexFunc(form, func(r rune) bool { return r == '）' || r == ')' })
+	open, close := rs[0], rune(0)
+	extra := ""
+	if closeAt >= 0 {
+		rest := []rune(form[closeAt:])
+		close, extra = rest[0], string(rest[1:])
+	}
+	switch {
+	case open == '(' && close == ')':
+		faults = append(faults, "用了半角括号“()”")
+	case open == '(':
+		faults = append(faults, "前括号用了半角“(”")
+	case close == ')':
+		faults = append(faults, "后括号用了半角“)”")
+	}
+	if extra != "" {
+		faults = append(faults, "括号后多了“"+extra+"”")
+	}
+	if len(faults) == 0 {
+		return "不是规范形式", false
+	}
+	return strings.Join(faults, "，"), false
+}
+
 // checkHeadings judges the headings of one section.
 func checkHeadings(pass *lint.Pass, hs []gongwen.Heading) {
 	var last [gongwen.LevelUnknown]int    // last number seen at each level under the current parents
@@ -109,18 +186,26 @@ func checkHeadings(pass *lint.Pass, hs []gongwen.Heading) {
 	top := gongwen.LevelNone              // the highest level used so far
 	warnedOrder := false
 	prevPara := -1
-	for _, h := range hs {
+	notes := noteItems(pass.Doc.Structure.Paragraphs, hs)
+	for i, h := range hs {
 		above := prevPara
 		prevPara = h.Para
+		if notes[i] {
+			continue
+		}
 		level, fixable := headingForm(h)
 		marker := strings.TrimSpace(h.Marker)
 		if level != h.Level || h.Form == "1．" {
 			f := lint.Finding{Span: h.MarkerPos}
 			if fixable {
 				right := canonicalMarker(level, h.Number)
-				f.Message = fmt.Sprintf("结构层次序数“%s”不合规范，%s应写作“%s”（GB/T 9704—2012 7.3.3：依次用“一、”“（一）”“1.”“（1）”）",
-					marker, levelName[level], right)
+				fault, widthOnly := headingFault(h.Form, level)
+				f.Message = fmt.Sprintf("结构层次序数“%s”%s，%s应写作“%s”：%s（GB/T 9704—2012 7.3.3：依次用“一、”“（一）”“1.”“（1）”）",
+					marker, fault, levelOrdinal[level], right, levelMarks[level])
 				f.Fix = &lint.Fix{Span: h.MarkerPos, Text: right}
+				if widthOnly {
+					f.Severity = lint.Info
+				}
 			} else {
 				f.Message = fmt.Sprintf("结构层次序数“%s”不是规范形式，应按层次改用“（1）”或“1.”（GB/T 9704—2012 7.3.3：依次用“一、”“（一）”“1.”“（1）”）", marker)
 			}
@@ -157,7 +242,7 @@ func checkHeadings(pass *lint.Pass, hs []gongwen.Heading) {
 			// State Council documents with many measures do
 		case prev == 0 && markedAbove(pass.Doc, h, level, above):
 			// the number before it stands inside a line the recognizer
-			// did not take for a heading ("一、1996年…", "注：1、…")
+			// did not take for a heading ("一、1996年…")
 		case prev == 0:
 			pass.Reportf(h.MarkerPos, "结构层次序数“%s”前缺少本层的“%s”：同级序数应从一开始依次编号（GB/T 9704—2012 7.3.3）",
 				marker, canonicalMarker(level, 1))
@@ -200,4 +285,55 @@ func markedAbove(doc *lint.Document, h gongwen.Heading, level gongwen.HeadingLev
 		}
 	}
 	return false
+}
+
+// noteLabels open a 注 (note) under a table or figure.
+var noteLabels = []string{"注：", "注:", "备注：", "备注:"}
+
+// noteItems marks the headings that number the items of a note: a list
+// opened by a line that is only "注：" (its first item numbered 1), or by
+// "注：1、…" (the first item inside the label's line, so the list goes on
+// at 2), and continued by the next numbers of the same form on the
+// paragraphs right after. govcn_5345410 ends a table with "注：1、坐标系统
+// …" "2、L为弧长…" "3、红线是指…". A heading that merely follows a note
+// line with another number (三、 after a note inside section 二) goes on
+// with the document's own sequence and is not a note.
+func noteItems(paras []gongwen.Paragraph, hs []gongwen.Heading) []bool {
+	notes := make([]bool, len(hs))
+	for i, h := range hs {
+		if i > 0 && notes[i-1] {
+			p := hs[i-1]
+			if h.Para == p.Para+1 && h.Form == p.Form && h.Number == p.Number+1 {
+				notes[i] = true
+				continue
+			}
+		}
+		if h.Para < 1 || h.Para > len(paras) {
+			continue
+		}
+		rest, ok := afterNoteLabel(paras[h.Para-1].Text)
+		if !ok {
+			continue
+		}
+		rest = strings.TrimSpace(rest)
+		switch {
+		case rest == "" && h.Number == 1:
+			notes[i] = true
+		case h.Number == 2 && strings.HasPrefix(rest, h.Form):
+			// Form writes the number as 1 or 一: the label's line holds
+			// item 1 in the same form.
+			notes[i] = true
+		}
+	}
+	return notes
+}
+
+// afterNoteLabel returns what follows a note label that opens line.
+func afterNoteLabel(line string) (string, bool) {
+	for _, l := range noteLabels {
+		if rest, ok := strings.CutPrefix(line, l); ok {
+			return rest, true
+		}
+	}
+	return "", false
 }

@@ -28,16 +28,93 @@ var PunctDunhaoBetweenQuotes = &lint.Rule{
 			dun := lint.Span{Start: sp.Start + 1, End: sp.Start + 2}
 			left, right := doc.Slice(lint.Span{Start: sp.Start, End: sp.Start + 1}), doc.Slice(lint.Span{Start: sp.End - 1, End: sp.End})
 			kind := "书名号"
-			if left == "”" && right == "“" {
+			switch {
+			case left == "”" && right == "“":
 				kind = "引号"
+			case left == "”" || right == "“":
+				kind = "引号、书名号"
 			}
 			pass.Report(lint.Finding{
 				Span:    dun,
-				Message: "标有" + kind + "的并列成分之间通常不用顿号，可写作“" + left + right + "”（GB/T 15834—2011 4.5.3.5）",
+				Message: "标有" + kind + "的并列成分之间通常不用顿号，可删去顿号，写作" + dunhaoItems(doc, sp) + "（GB/T 15834—2011 4.5.3.5）",
 				Fix:     &lint.Fix{Span: dun, Text: ""},
 			})
 		}
 	},
+}
+
+// dunhaoItemRunes bounds an item quoted in a message: longer names are
+// clipped, and a mark whose partner lies farther away (or on another
+// line) is quoted alone.
+const dunhaoItemRunes = 16
+
+// dunhaoItems writes the two items around the 顿号 of match sp (closing
+// mark, 顿号, opening mark) without it: “僵尸”“睡眠”, 《A》《B》.
+func dunhaoItems(doc *lint.Document, sp lint.Span) string {
+	const reach = 200
+	from, to := max(0, sp.Start-reach), min(doc.Len(), sp.End+reach)
+	rs := []rune(doc.Slice(lint.Span{Start: from, End: to}))
+	closeAt, openAt := sp.Start-from, sp.End-1-from
+	left := string(rs[closeAt])
+	if o := partnerBefore(rs, closeAt); o >= 0 {
+		left = clipItem(rs[o : closeAt+1])
+	}
+	right := string(rs[openAt])
+	if c := partnerAfter(rs, openAt); c >= 0 {
+		right = clipItem(rs[openAt : c+1])
+	}
+	return left + right
+}
+
+var quoteOpener = map[rune]rune{'》': '《', '”': '“'}
+var quoteCloser = map[rune]rune{'《': '》', '“': '”'}
+
+// partnerBefore finds the opening mark of the closing mark at i, on the
+// same line, or -1.
+func partnerBefore(rs []rune, i int) int {
+	open, closing := quoteOpener[rs[i]], rs[i]
+	depth := 0
+	for j := i - 1; j >= 0 && rs[j] != '\n'; j-- {
+		switch rs[j] {
+		case closing:
+			depth++
+		case open:
+			if depth == 0 {
+				return j
+			}
+			depth--
+		}
+	}
+	return -1
+}
+
+// partnerAfter finds the closing mark of the opening mark at i, on the
+// same line, or -1.
+func partnerAfter(rs []rune, i int) int {
+	open, closing := rs[i], quoteCloser[rs[i]]
+	depth := 0
+	for j := i + 1; j < len(rs) && rs[j] != '\n'; j++ {
+		switch rs[j] {
+		case open:
+			depth++
+		case closing:
+			if depth == 0 {
+				return j
+			}
+			depth--
+		}
+	}
+	return -1
+}
+
+// clipItem shortens a marked item (its marks included) to
+// dunhaoItemRunes characters inside the marks.
+func clipItem(item []rune) string {
+	if len(item) <= dunhaoItemRunes+2 {
+		return string(item)
+	}
+	inner := item[1 : len(item)-1]
+	return string(item[0]) + string(inner[:dunhaoItemRunes-1]) + "…" + string(item[len(item)-1])
 }
 
 var dunhaoBetweenQuotes = regexp.MustCompile(`[》”]、[《“]`)

@@ -78,7 +78,8 @@ func blockOpensWith(block []formatLine, r rune) bool {
 // “ left open at the head of this one.
 func unpairedMarks(block []formatLine, continued bool) []unpaired {
 	type open struct {
-		kind rune
+		kind rune // the full-width mark it pairs as
+		mark rune // the mark as written: ( stays (
 		at   int
 	}
 	var stack []open
@@ -96,7 +97,7 @@ func unpairedMarks(block []formatLine, continued bool) []unpaired {
 				if r == '(' {
 					kind = '（'
 				}
-				stack = append(stack, open{kind, at})
+				stack = append(stack, open{kind, r, at})
 				continue
 			}
 			kind, ok := pairOf[r]
@@ -111,12 +112,16 @@ func unpairedMarks(block []formatLine, continued bool) []unpaired {
 				continue // 1） a) open a list item
 			}
 			if k < 0 {
+				partner := kind
+				if r == ')' {
+					partner = '('
+				}
 				out = append(out, unpaired{at, fmt.Sprintf("后%s“%c”前面没有与之配对的“%c”（GB/T 15834—2011：%s应成对使用）",
-					pairName[kind], r, kind, pairName[kind])})
+					pairName[kind], r, partner, pairName[kind])})
 				continue
 			}
 			for _, o := range stack[k+1:] {
-				out = append(out, unclosed(o.kind, o.at))
+				out = append(out, unclosed(o.kind, o.mark, o.at))
 			}
 			stack = stack[:k]
 		}
@@ -125,16 +130,22 @@ func unpairedMarks(block []formatLine, continued bool) []unpaired {
 		if o.kind == '“' && o.at == first && continued {
 			continue
 		}
-		out = append(out, unclosed(o.kind, o.at))
+		out = append(out, unclosed(o.kind, o.mark, o.at))
 	}
 	return out
 }
 
-func unclosed(kind rune, at int) unpaired {
+// unclosed reports an opening mark left open; mark is the mark as
+// written, so a half-width ( is quoted as ( and its partner as ).
+func unclosed(kind, mark rune, at int) unpaired {
 	note := ""
 	if kind == '“' {
 		note = "；引文跨段时每段开头用前引号，只在最后一段末尾用后引号"
 	}
+	closing := pairClose[kind]
+	if mark == '(' {
+		closing = ")"
+	}
 	return unpaired{at, fmt.Sprintf("前%s“%c”在本段内没有配对的“%s”（GB/T 15834—2011：%s应成对使用%s）",
-		pairName[kind], kind, pairClose[kind], pairName[kind], note)}
+		pairName[kind], mark, closing, pairName[kind], note)}
 }

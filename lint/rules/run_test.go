@@ -22,8 +22,3 @@ func runRuleOn(t testing.TB, r *lint.Rule, doc *lint.Document) []lint.Finding {
 	}
 	return checker.Check(doc).Findings
 }
-
-// spanText is the text a finding points at.
-func spanText(doc *lint.Document, f lint.Finding) string {
-	return doc.Slice(f.Span)
-}
