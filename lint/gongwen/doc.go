@@ -19,7 +19,11 @@
 // take such forms apart. For the same reason a mark above the title that
 // only resembles a 份号, 密级 or 紧急程度 (12, 秘密，1年, 急件) is recorded
 // as one and does not cost the title block, and a title that is nothing
-// but its 文种 (通知) is still the title.
+// but its 文种 (通知) is still the title. A short opening sentence
+// (请各单位做好工作。) is not a title: a line that ends in 。！？ or holds
+// ， or ； is taken for one only when a 文种 ends it or a 发文字号 or
+// 主送机关 follows it. A text without a title block leaves Title and
+// TitleBlock empty, so that it is counted whole.
 //
 // Structural numbering restarts in every document a text holds: a 转发
 // notice carries the forwarded 意见 after its own 成文日期, a 印发 notice

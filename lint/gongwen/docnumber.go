@@ -123,16 +123,6 @@ func ParseDocNumber(s string) (DocNumber, bool) {
 	return d, true
 }
 
-// DocNumberParts is ParseDocNumber reduced to its three parts: 机关代字,
-// 年份 and 发文顺序号, as written.
-func DocNumberParts(s string) (agency, year, seq string, ok bool) {
-	d, ok := ParseDocNumber(s)
-	if !ok {
-		return "", "", "", false
-	}
-	return d.Agency, d.Year, d.Seq, true
-}
-
 func isASCIIDigits(s string) bool {
 	if s == "" {
 		return false

@@ -127,14 +127,3 @@ func tailString(s string, n int) string {
 	}
 	return s[i:]
 }
-
-func containsAnyRune(s, set string) bool {
-	for _, r := range s {
-		for _, c := range set {
-			if r == c {
-				return true
-			}
-		}
-	}
-	return false
-}

@@ -201,6 +201,9 @@ func (r *recognizer) readTitleBlock(first int, loose bool) (last int, tookLoose 
 	// The title.
 	if k < n && (titleLike(r.p[k].Text) || isBareGenre(r.p[k].Text)) {
 		end := r.joinTitle(k, n)
+		if r.sentenceNotTitle(k, end) {
+			return last, tookLoose
+		}
 		r.setTitle(k, end, &s.Title, &s.TitleText)
 		for i := k; i <= end; i++ {
 			r.role[i] = roleTitle
@@ -229,6 +232,44 @@ func (r *recognizer) readTitleBlock(first int, loose bool) (last int, tookLoose 
 		}
 	}
 	return last, tookLoose
+}
+
+// sentenceNotTitle: the lines from..to, short enough for a title, read as
+// a sentence of the body instead ("请各单位做好工作。"): they end in
+// 。！？ or hold a ， or ；, no 文种 ends them, and neither a 发文字号 nor a
+// 主送机关 follows to show that they stood in the title's place. A title
+// with a stray 。 at its end (a title-format fault) keeps its 文种 or the
+// element below it, and is still taken. Without this test a draft that
+// opens with a short sentence lost it to the title block, and a one-line
+// draft counted no characters at all.
+func (r *recognizer) sentenceNotTitle(from, to int) bool {
+	sentence := false
+	for i := from; i <= to && !sentence; i++ {
+		sentence = strings.ContainsAny(r.p[i].Text, "，,；;")
+	}
+	if !(sentence || endsSentence(r.p[to].Text)) || hasGenre(r.p[to].Text) {
+		return false
+	}
+	j := r.next(to+1, len(r.p))
+	if j >= len(r.p) {
+		return true
+	}
+	t := r.p[j].Text
+	if _, _, ok := isDocNumberLine(t); ok {
+		return false
+	}
+	_, ok := addresseeLike(t)
+	return !ok
+}
+
+// endsSentence: t ends in a full stop, question or exclamation mark.
+func endsSentence(t string) bool {
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(t, isSpaceRune))
+	switch last {
+	case '。', '！', '？', '!', '?':
+		return true
+	}
+	return false
 }
 
 // isBareOrdinal: the 第706号 line under a 令's 标志, which repeats the number.
@@ -478,7 +519,9 @@ func (r *recognizer) joinTitle(i, limit int) int {
 	end := i
 	for extra := 0; extra < 2; extra++ {
 		j := end + 1
-		if j >= limit || contentLen(r.p[j]) > 60 {
+		// A line closed by 。！？ does not wrap on: what follows it is
+		// a new sentence, even one that ends in a genre word (请报告。).
+		if j >= limit || contentLen(r.p[j]) > 60 || endsSentence(r.p[end].Text) {
 			break
 		}
 		// 关于…的 / 通知: the 文种 alone may be wrapped onto the last line.

@@ -198,6 +198,47 @@ func TestRecognizeTitle(t *testing.T) {
 	}
 }
 
+// TestRecognizeSentenceIsNoTitle: a draft that opens with a short sentence
+// has no title block, and is counted whole; a title with a stray end mark
+// is still a title when its 文种, 发文字号 or 主送机关 shows it.
+func TestRecognizeSentenceIsNoTitle(t *testing.T) {
+	tests := []struct {
+		name, doc, title string
+	}{
+		{"one sentence", "请各单位做好工作。", ""},
+		{"two sentences", "请各单位做好工作。\n请各单位做好工作。", ""},
+		{"exclamation", "务必高度重视！\n各单位要抓好落实。", ""},
+		{"half-width question mark", "工作做得怎么样?\n请报告。", ""},
+		{"trailing comma", "为做好安全工作，\n现通知如下。", ""},
+		{"semicolon inside", "一要抓落实；二要重实效\n以上请遵照执行。", ""},
+		{"sentence with blank lines after", "请各单位做好工作。\n\n\n", ""},
+		{"with genre", "关于做好安全工作的通知。\n现通知如下。", "关于做好安全工作的通知。"},
+		{"genre and comma", "国务院关于同意设立XX，XX的批复\n正文。", "国务院关于同意设立XX，XX的批复"},
+		{"number below", "请各单位做好工作。\n国发〔2024〕3号\n正文。", "请各单位做好工作。"},
+		{"addressees below", "请各单位做好工作。\n各县人民政府：\n正文。", "请各单位做好工作。"},
+		{"no end mark", "加强安全生产工作\n各单位要抓好落实。", "加强安全生产工作"},
+	}
+	for _, tt := range tests {
+		s := Recognize(tt.doc)
+		if s.TitleText != tt.title {
+			t.Errorf("%s: title %q, want %q", tt.name, s.TitleText, tt.title)
+			continue
+		}
+		if tt.title != "" {
+			continue
+		}
+		if !s.Title.Empty() || !s.TitleBlock.Empty() || s.Kind != "" || !s.KindSpan.Empty() {
+			t.Errorf("%s: Title %v TitleBlock %v Kind %q; want all empty", tt.name, s.Title, s.TitleBlock, s.Kind)
+		}
+		if first := strings.TrimSpace(strings.SplitN(tt.doc, "\n", 2)[0]); !strings.HasPrefix(text(tt.doc, s.Body), first) {
+			t.Errorf("%s: Body %q does not start with the first line", tt.name, text(tt.doc, s.Body))
+		}
+		if len(s.Sections) == 0 || s.Sections[0].Span.Start != 0 || !s.Sections[0].Title.Empty() {
+			t.Errorf("%s: Sections %+v", tt.name, s.Sections)
+		}
+	}
+}
+
 func TestRecognizeDates(t *testing.T) {
 	for _, date := range []string{"2018年11月7日", "二〇一八年十一月七日", "2018.11.7", "2018-11-07", "2018年11月07日", "二○一八年十一月七日"} {
 		doc := "关于X的通知\n各省人民政府：\n正文。\n国务院\n" + date + "\n"

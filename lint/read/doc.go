@@ -10,6 +10,12 @@
 // visible text with block elements separated by "\n". All ranges a Source
 // carries are rune offsets into that text.
 //
+// A .docx gives the text of its main document body only. Text boxes
+// (w:txbxContent), headers, footers, footnotes, comments and field codes
+// are left out, so a 发文字号 or 版头 typed into a text box is not seen
+// and not checked. A manual line break inside a paragraph does not start
+// a new line (see readDocx), so that line N is paragraph N.
+//
 // The readers describe the text; they do not edit it. Line ends stay as
 // the file has them (LF, CRLF or CR), and Markdown is never rendered:
 // what is not prose is reported as ranges (Skipped, Markup) taken from
@@ -18,5 +24,7 @@
 // Readers never panic and never read without bound (see Limits): a
 // malformed or hostile file gives an *InputError that says what is wrong
 // with it, and errors.Is(err, ErrInput) tells such errors from the tool's
-// own failures. The package does no linting and knows nothing of rules.
+// own failures. A draft with nothing to check (no bytes, a byte-order mark
+// alone, only white space) is an input error too, so that it is never
+// reported clean. The package does no linting and knows nothing of rules.
 package read

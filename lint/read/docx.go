@@ -31,9 +31,16 @@ var errInflateLimit = errors.New("inflate limit reached")
 // readDocx reads a Word .docx. Text is the paragraphs (w:p) of the main
 // document body, in document order, joined with "\n"; a paragraph in a
 // table cell is a line of its own. Within a paragraph: w:t is text, w:tab
-// and w:ptab are "\t", a line break (w:br without a type, or
-// type="textWrapping") and w:cr are "\n", page and column breaks are
-// nothing (they are layout, not text), w:noBreakHyphen is "-".
+// and w:ptab are "\t", w:noBreakHyphen is "-", page and column breaks are
+// nothing (they are layout, not text).
+//
+// A manual line break (w:br without a type, or type="textWrapping", and
+// w:cr) does not end the line: the contract makes line N of a report
+// paragraph N of the document, so only a w:p may. The break becomes
+// nothing, because Chinese text wraps between characters without a space
+// ("通<br/>知" reads "通知"), except between two ASCII letters or digits,
+// where it becomes one space so that the words either side stay apart
+// ("Windows<br/>10" reads "Windows 10").
 //
 // Tracked changes are read as if accepted: inserted text (w:ins, w:moveTo)
 // is kept, deleted text (w:del, w:moveFrom) is not. Text boxes
@@ -187,6 +194,9 @@ func docxText(f *zip.File, name string, limit int64) (string, error) {
 		paraOpen int
 		inText   bool
 		sawBody  bool
+		// lineBreak: a manual line break was read and nothing since;
+		// what it becomes depends on the text after it.
+		lineBreak bool
 	)
 	for {
 		tok, err := d.Token()
@@ -230,6 +240,7 @@ func docxText(f *zip.File, name string, limit int64) (string, error) {
 			case "p":
 				if paraOpen == 0 {
 					cur.Reset()
+					lineBreak = false
 				}
 				paraOpen++
 			case "t":
@@ -237,18 +248,16 @@ func docxText(f *zip.File, name string, limit int64) (string, error) {
 			case "tab", "ptab":
 				if paraOpen > 0 {
 					cur.WriteByte('\t')
+					lineBreak = false
 				}
 			case "cr":
-				if paraOpen > 0 {
-					cur.WriteByte('\n')
-				}
+				lineBreak = lineBreak || paraOpen > 0
 			case "br":
-				if paraOpen > 0 && isLineBreak(t) {
-					cur.WriteByte('\n')
-				}
+				lineBreak = lineBreak || paraOpen > 0 && isLineBreak(t)
 			case "noBreakHyphen":
 				if paraOpen > 0 {
 					cur.WriteByte('-')
+					lineBreak = false
 				}
 			}
 		case xml.EndElement:
@@ -277,7 +286,11 @@ func docxText(f *zip.File, name string, limit int64) (string, error) {
 				}
 			}
 		case xml.CharData:
-			if inText && skipFrom == 0 {
+			if inText && skipFrom == 0 && len(t) > 0 {
+				if lineBreak && isASCIIAlnum(lastByte(&cur)) && isASCIIAlnum(t[0]) {
+					cur.WriteByte(' ')
+				}
+				lineBreak = false
 				cur.Write(t)
 			}
 		}
@@ -300,4 +313,17 @@ func isLineBreak(t xml.StartElement) bool {
 		}
 	}
 	return true
+}
+
+// lastByte is the last byte written to b, or 0.
+func lastByte(b *strings.Builder) byte {
+	s := b.String()
+	if s == "" {
+		return 0
+	}
+	return s[len(s)-1]
+}
+
+func isASCIIAlnum(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }

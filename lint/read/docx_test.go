@@ -14,14 +14,18 @@ func TestDocxText(t *testing.T) {
 	cases := []struct {
 		name, body, want string
 	}{
-		{"empty body", ``, ""},
 		{"empty paragraph", `<w:p/><w:p><w:r><w:t>一</w:t></w:r></w:p><w:p></w:p>`, "\n一\n"},
 		{"runs join", `<w:p><w:r><w:t>关于</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">通知 </w:t></w:r></w:p>`, "关于通知 "},
 		{"entities", `<w:p><w:r><w:t>A&amp;B&lt;C&#x3001;</w:t></w:r></w:p>`, "A&B<C、"},
 		{"tab and breaks", `<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="420"/></w:tabs></w:pPr>` +
 			`<w:r><w:t>一</w:t><w:tab/><w:t>二</w:t><w:br/><w:t>三</w:t><w:cr/><w:t>四</w:t>` +
 			`<w:br w:type="page"/><w:t>五</w:t><w:br w:type="textWrapping"/><w:t>六</w:t><w:noBreakHyphen/><w:softHyphen/></w:r></w:p>`,
-			"一\t二\n三\n四五\n六-"},
+			"一\t二三四五六-"},
+		// A manual line break is not a paragraph: line N stays paragraph N.
+		{"line breaks between letters and digits", `<w:p><w:r><w:t>Windows</w:t><w:br/><w:t>10</w:t><w:cr/><w:t xml:space="preserve"> 版</w:t><w:br/></w:r></w:p>` +
+			`<w:p><w:r><w:t>A</w:t><w:br/><w:br/></w:r><w:r><w:t>B</w:t><w:br/><w:tab/><w:t>C</w:t><w:br/><w:t>。</w:t><w:br w:type="page"/><w:t>D</w:t><w:br w:type="column"/><w:t>E</w:t></w:r></w:p>` +
+			`<w:p><w:r><w:t>F</w:t></w:r></w:p><w:p><w:r><w:br/><w:t>G</w:t></w:r></w:p>`,
+			"Windows 10 版\nA B\tC。DE\nF\nG"},
 		{"tracked changes", `<w:p><w:r><w:t>保留</w:t></w:r><w:del w:id="1"><w:r><w:delText>删除</w:delText></w:r></w:del>` +
 			`<w:ins w:id="2"><w:r><w:t>插入</w:t></w:r></w:ins><w:moveFrom><w:r><w:t>移走</w:t></w:r></w:moveFrom>` +
 			`<w:moveTo><w:r><w:t>移来</w:t></w:r></w:moveTo></w:p>`, "保留插入移来"},
@@ -80,8 +84,10 @@ func TestDocxErrors(t *testing.T) {
 		limits Limits
 		want   string
 	}{
-		{"not a zip", []byte("这不是压缩包"), Limits{}, "a.docx: not a .docx: zip: not a valid zip file"},
-		{"empty file", nil, Limits{}, "not a .docx: zip: not a valid zip file"},
+		{"not a zip", []byte("这不是压缩包"), Limits{}, "not a .docx: zip: not a valid zip file"},
+		{"empty file", nil, Limits{}, "the file is empty"},
+		{"empty body", docxBytes(t, ``), Limits{}, "the file has no text"},
+		{"only empty paragraphs", docxBytes(t, `<w:p/><w:p><w:r><w:t xml:space="preserve">　 </w:t></w:r></w:p>`), Limits{}, "the file has no text"},
 		{"truncated", valid[:len(valid)/2], Limits{}, "not a .docx:"},
 		{"no document.xml", zipBytes(t, docxPart{"word/styles.xml", "<x/>"}), Limits{}, "word/document.xml missing: not a Word document"},
 		{"main part named but missing", zipBytes(t, docxPart{"_rels/.rels", strings.Replace(docxRels, "word/document.xml", "word/main.xml", 1)}), Limits{}, "word/main.xml missing (named as the main document in _rels/.rels)"},

@@ -29,7 +29,6 @@ func TestHTMLVisibleText(t *testing.T) {
 		{"full-width space kept", "<p>　　第一条</p>", "　　第一条"},
 		{"pre", "<div>前</div><pre>  a\n\n   b  </pre><div>后</div>", "前\n  a\n\n   b  \n后"},
 		{"no markup", "纯文本", "纯文本"},
-		{"empty", "", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

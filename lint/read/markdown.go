@@ -12,6 +12,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	gmtext "github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 	"gopkg.in/yaml.v3"
 )
 
@@ -331,9 +332,10 @@ func (m *markdownWalk) listMarker(n *ast.ListItem) {
 }
 
 // inlineMarkup marks, inside the lines of a paragraph or heading, every
-// non-space byte that no Text node covers: emphasis delimiters, link
-// brackets, backslashes of escapes. What lies in code spans, raw HTML and
-// link destinations is skipped as well and removed from Markup later.
+// non-space byte that no Text node covers (emphasis delimiters, link
+// brackets) and, inside Text nodes, backslash escapes and character
+// references. What lies in code spans, raw HTML and link destinations is
+// skipped as well and removed from Markup later.
 func (m *markdownWalk) inlineMarkup(block ast.Node) {
 	lines := block.Lines()
 	if lines.Len() == 0 {
@@ -356,15 +358,8 @@ func (m *markdownWalk) inlineMarkup(block ast.Node) {
 		}
 	}
 	sort.Slice(covered, func(i, j int) bool { return covered[i].start < covered[j].start })
-	// goldmark keeps the backslash of an escape in the Text segment and
-	// drops it only when rendering; it is syntax all the same.
 	for _, c := range covered {
-		for p := c.start; p < c.end && p < len(m.src)-1; p++ {
-			if m.src[p] == '\\' && (isASCIIPunct(m.src[p+1]) || m.src[p+1] == '\n') {
-				m.mark(p, p+1)
-				p++
-			}
-		}
+		m.textSyntax(c.start, c.end)
 	}
 	k := 0
 	for i := 0; i < lines.Len(); i++ {
@@ -390,6 +385,81 @@ func (m *markdownWalk) inlineMarkup(block ast.Node) {
 		}
 	}
 }
+
+// textSyntax marks what goldmark leaves inside a Text segment and
+// resolves only when rendering: backslash escapes and character
+// references. An escape ("\*", "\;") is marked whole, the escaped
+// character with its backslash: the author wrote it to show a literal
+// ASCII mark, and a rule that took it for prose would "fix" "\;" into
+// "\；", which renders with a visible backslash. A backslash before a
+// line end (a hard line break) is marked alone. A character reference
+// ("&amp;", "&#12289;", "&#x4E00;") stands for one character, but its
+// "&" and ";" are syntax, not the ASCII punctuation of a sentence, and
+// must not be counted or corrected; it stays in the source as written,
+// so it is Markup rather than decoded.
+func (m *markdownWalk) textSyntax(start, end int) {
+	src := m.src
+	end = min(end, len(src))
+	for p := max(start, 0); p < end; p++ {
+		switch src[p] {
+		case '\\':
+			if p+1 >= len(src) {
+				continue
+			}
+			switch next := src[p+1]; {
+			case isASCIIPunct(next):
+				m.mark(p, p+2)
+				p++
+			case next == '\n' || next == '\r':
+				m.mark(p, p+1)
+			}
+		case '&':
+			if n := charRefLen(src[p:]); n > 0 {
+				m.mark(p, p+n)
+				p += n - 1
+			}
+		}
+	}
+}
+
+// charRefLen is the length of the character reference that b opens with,
+// or 0. The forms are CommonMark's: &#1–7 decimal digits; &#x or &#X and
+// 1–6 hex digits; & and an HTML5 entity name, each closed by ";". A name
+// HTML5 does not define (&nosuch;) is literal text, as goldmark renders it.
+func charRefLen(b []byte) int {
+	const maxName = 32 // the longest HTML5 name, CounterClockwiseContourIntegral, has 31 letters
+	if len(b) < 3 || b[0] != '&' {
+		return 0
+	}
+	if b[1] == '#' {
+		i, lo, hi, hex := 2, 1, 7, false
+		if i < len(b) && (b[i] == 'x' || b[i] == 'X') {
+			i, hi, hex = 3, 6, true
+		}
+		d := i
+		for d < len(b) && d-i < hi && (isDigit(b[d]) || hex && isHexLetter(b[d])) {
+			d++
+		}
+		if d-i >= lo && d < len(b) && b[d] == ';' {
+			return d + 1
+		}
+		return 0
+	}
+	i := 1
+	for i < len(b) && i <= maxName && (isDigit(b[i]) || b[i] >= 'a' && b[i] <= 'z' || b[i] >= 'A' && b[i] <= 'Z') {
+		i++
+	}
+	if i == 1 || i >= len(b) || b[i] != ';' {
+		return 0
+	}
+	if _, ok := util.LookUpHTML5EntityByName(string(b[1:i])); !ok {
+		return 0
+	}
+	return i + 1
+}
+
+func isDigit(c byte) bool     { return c >= '0' && c <= '9' }
+func isHexLetter(c byte) bool { return c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' }
 
 func isASCIIPunct(c byte) bool {
 	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'

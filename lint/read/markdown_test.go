@@ -51,7 +51,15 @@ func TestMarkdownSkippedAndMarkup(t *testing.T) {
 		{"block quote", "> 引用\n>\n> > 二层", nil, []string{">", ">", ">", ">"}},
 		{"lists", "- 项目\n\n1. 一\n2) 二\n", nil, []string{"-", "1.", "2)"}},
 		{"emphasis", "**粗体**和*斜体*、***粗斜***", nil, []string{"**", "**", "*", "*", "***", "***"}},
-		{"escapes", `\*不是强调\*`, nil, []string{`\`, `\`}},
+		{"escapes", `\*不是强调\*`, nil, []string{`\*`, `\*`}},
+		{"escaped semicolon and backslash", `甲\;乙\\丙\&amp;丁`, nil, []string{`\;`, `\\`, `\&`}},
+		{"hard line break", "甲\\\n乙\\\r\n丙", nil, []string{`\`, `\`}},
+		{"entities", "内容&amp;乙&#x4E00;&#X4e00;&#12289;&mdash;&nbsp;&CounterClockwiseContourIntegral;。", nil,
+			[]string{"&amp;", "&#x4E00;&#X4e00;&#12289;&mdash;&nbsp;&CounterClockwiseContourIntegral;"}},
+		{"not entities", "&nosuch;甲&#;乙&#x;丙&#12345678;丁&#x1234567;戊&amp", nil, nil},
+		{"entity in heading, emphasis and link text", "# 甲&amp;乙\n\n**丙&lt;丁**[戊&gt;](u)", []string{"(u)"},
+			[]string{"#", "&amp;", "**", "&lt;", "**[", "&gt;]"}},
+		{"entity in code is skipped", "`&amp;`", []string{"`&amp;`"}, nil},
 		{"thematic break", "正文\n\n* * *\n\n正文", nil, []string{"*", "*", "*"}},
 		{"intraword underscore", "a_b_c", nil, nil},
 		{"unclosed emphasis", "正文 *未闭合", nil, nil},
@@ -78,6 +86,29 @@ func TestMarkdownSkippedAndMarkup(t *testing.T) {
 				t.Errorf("Markup = %q, want %q", got, c.markup)
 			}
 		})
+	}
+}
+
+// TestMarkdownReferencesAreNotProse: the ";" of a character reference and
+// the mark after a backslash are Markdown syntax. Left in the prose, they
+// were reported as half-width punctuation and "fixed" into "&amp；".
+func TestMarkdownReferencesAreNotProse(t *testing.T) {
+	src := "# 关于做好A&amp;B项目工作的通知\n\n各单位：\n\n内容&amp;乙，见&#x4E00;号、&#12289;与&mdash;说明\\;另见\\*注\\*。\n"
+	s, err := Bytes("draft.md", []byte(src), Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkInvariants(t, s)
+	if s.Text != src {
+		t.Fatalf("Text = %q, want the source unchanged", s.Text)
+	}
+	p := prose(s)
+	if strings.ContainsAny(p, ";&\\*#") {
+		t.Errorf("prose keeps reference or escape syntax: %q", p)
+	}
+	want := "关于做好AB项目工作的通知\n\n各单位：\n\n内容乙，见号、与说明另见注。\n"
+	if p != " "+want {
+		t.Errorf("prose = %q, want %q", p, " "+want)
 	}
 }
 

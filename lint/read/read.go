@@ -1,6 +1,7 @@
 package read
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -80,22 +81,26 @@ func (l Limits) withDefaults() Limits {
 // reader returns would be a defect in gwlint.
 var ErrInput = errors.New("input error")
 
+// ErrTooLarge matches (with errors.Is) an InputError for a draft over one
+// of the size limits, so that a server can answer 413 rather than 400.
+var ErrTooLarge = errors.New("draft too large")
+
 // InputError says why a draft could not be read. The contract reports such
 // a file with an error and exit code 2 while the other files are still
 // linted, so callers must be able to tell it apart from a failure of the
 // tool itself.
+//
+// Error gives the Reason alone, without the Path: every report prints the
+// path beside the error already, and a message that repeated it would
+// read "a.txt: error: a.txt: …". Callers that print the error on its own
+// take the path from Path.
 type InputError struct {
 	Path   string // as given to File or Bytes; may be empty
 	Reason string // what is wrong, e.g. "word/document.xml missing"
 	Err    error  // the underlying cause, if any (e.g. an *fs.PathError)
 }
 
-func (e *InputError) Error() string {
-	if e.Path == "" {
-		return e.Reason
-	}
-	return e.Path + ": " + e.Reason
-}
+func (e *InputError) Error() string { return e.Reason }
 
 func (e *InputError) Unwrap() error { return e.Err }
 
@@ -122,7 +127,7 @@ func File(path string, limits Limits) (*Source, error) {
 		return nil, &InputError{Path: path, Reason: reason}
 	}
 	if info.Size() > limits.MaxFileBytes {
-		return nil, &InputError{Path: path, Reason: tooLarge(info.Size(), limits.MaxFileBytes)}
+		return nil, &InputError{Path: path, Reason: tooLarge(info.Size(), limits.MaxFileBytes), Err: ErrTooLarge}
 	}
 	f, err := os.OpenFile(path, os.O_RDONLY|openFlags, 0)
 	if err != nil {
@@ -179,15 +184,18 @@ func notRegular(mode fs.FileMode) string {
 // Errors are *InputError with Path set.
 func Bytes(path string, data []byte, limits Limits) (*Source, error) {
 	limits = limits.withDefaults()
+	if len(data) == 0 {
+		return nil, &InputError{Path: path, Reason: reasonEmpty}
+	}
 	if int64(len(data)) > limits.MaxFileBytes {
-		return nil, &InputError{Path: path, Reason: tooLarge(int64(len(data)), limits.MaxFileBytes)}
+		return nil, &InputError{Path: path, Reason: tooLarge(int64(len(data)), limits.MaxFileBytes), Err: ErrTooLarge}
 	}
 	format := FormatOf(path)
 	// Text formats are refused before decoding, so that a huge file costs
 	// nothing; decoding can only grow UTF-8 text by half (GB18030, UTF-16),
 	// and the decoded text is checked again below.
 	if rawLimit := limits.MaxTextBytes * rawPerText(format); rawLimit > 0 && int64(len(data)) > rawLimit {
-		return nil, &InputError{Path: path, Reason: tooLarge(int64(len(data)), rawLimit) + " for a draft of this type"}
+		return nil, &InputError{Path: path, Reason: tooLarge(int64(len(data)), rawLimit) + " for a draft of this type", Err: ErrTooLarge}
 	}
 	var (
 		src *Source
@@ -212,11 +220,40 @@ func Bytes(path string, data []byte, limits Limits) (*Source, error) {
 		return nil, &InputError{Path: path, Reason: err.Error(), Err: err}
 	}
 	if n := int64(len(src.Text)); n > limits.MaxTextBytes {
-		return nil, &InputError{Path: path, Reason: fmt.Sprintf("text is %s, over the %s limit for a draft", formatSize(n), formatSize(limits.MaxTextBytes))}
+		return nil, &InputError{Path: path, Reason: fmt.Sprintf("text is %s, over the %s limit for a draft", formatSize(n), formatSize(limits.MaxTextBytes)), Err: ErrTooLarge}
+	}
+	if reason := noText(data, src.Text); reason != "" {
+		return nil, &InputError{Path: path, Reason: reason}
 	}
 	src.Path = path
 	src.Raw = data
 	return src, nil
+}
+
+// Reasons for a draft with nothing to check. Linting such a file would
+// report nothing, and a pre-commit hook would pass an empty draft as
+// clean, so it is refused as an input error instead.
+const (
+	reasonEmpty  = "the file is empty"
+	reasonNoText = "the file has no text, only white space or markup"
+)
+
+// noText says why a decoded draft has nothing to check, or "". A file
+// that decodes to nothing at all is empty when it held at most a
+// byte-order mark; other formats (a .docx with an empty body, an HTML
+// page of markup only) have no text.
+func noText(data []byte, text string) string {
+	if text == "" && isBOMOnly(data) {
+		return reasonEmpty
+	}
+	if strings.TrimSpace(text) == "" {
+		return reasonNoText
+	}
+	return ""
+}
+
+func isBOMOnly(data []byte) bool {
+	return len(data) == 0 || bytes.Equal(data, bomUTF8) || bytes.Equal(data, bomUTF16LE) || bytes.Equal(data, bomUTF16BE)
 }
 
 // rawPerText is how many file bytes a format may spend per byte of text

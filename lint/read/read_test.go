@@ -204,9 +204,9 @@ func TestFileSizeLimit(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := File(path, Limits{MaxFileBytes: 4 * kib})
-	want := "big.txt: file is 5.9 KiB, over the 4 KiB limit"
-	if err == nil || !strings.HasSuffix(err.Error(), want) {
-		t.Errorf("got %v, want ...%q", err, want)
+	want := "file is 5.9 KiB, over the 4 KiB limit"
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v, want %q", err, want)
 	}
 	if _, err := Bytes("x.md", make([]byte, 40*mib), Limits{}); err == nil || !strings.Contains(err.Error(), "file is 40 MiB, over the 32 MiB limit") {
 		t.Errorf("40 MiB: got %v", err)
@@ -336,4 +336,91 @@ func mustEncode(t testing.TB, text, enc string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// TestEmptyDraft: a draft with nothing to check is an input error, so that
+// an empty file is not reported clean. A file that is nothing but a
+// byte-order mark is as empty as one of 0 bytes.
+func TestEmptyDraft(t *testing.T) {
+	utf16Blank := mustEncode(t, " \r\n　", EncodingUTF16LE)
+	cases := []struct {
+		name, path string
+		data       []byte
+		want       string // the whole message; "" when the draft is read
+	}{
+		{"0 bytes", "a.txt", nil, "the file is empty"},
+		{"0 bytes, standard input", "-", []byte{}, "the file is empty"},
+		{"0 bytes .md", "a.md", nil, "the file is empty"},
+		{"0 bytes .html", "a.html", nil, "the file is empty"},
+		{"0 bytes .docx", "a.docx", nil, "the file is empty"},
+		{"UTF-8 BOM only", "a.txt", []byte("\xEF\xBB\xBF"), "the file is empty"},
+		{"UTF-16LE BOM only", "a.md", []byte("\xFF\xFE"), "the file is empty"},
+		{"UTF-16BE BOM only", "a.txt", []byte("\xFE\xFF"), "the file is empty"},
+		{"white space", "a.txt", []byte(" \t\n\r\n"), "the file has no text, only white space or markup"},
+		{"full-width spaces", "a.txt", []byte("　　\n"), "the file has no text, only white space or markup"},
+		{"BOM and a line end", "a.txt", []byte("\xEF\xBB\xBF\n"), "the file has no text, only white space or markup"},
+		{"UTF-16 white space", "a.txt", utf16Blank, "the file has no text, only white space or markup"},
+		{"blank Markdown", "a.md", []byte("\n\n"), "the file has no text, only white space or markup"},
+		{"HTML without visible text", "a.html", []byte("<html><head><title>题</title></head><body><p> </p></body></html>"), "the file has no text, only white space or markup"},
+		{"one mark", "a.txt", []byte("。"), ""},
+		{"Markdown of markup only", "a.md", []byte("---\n"), ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s, err := Bytes(c.path, c.data, Limits{})
+			if c.want == "" {
+				if err != nil {
+					t.Fatalf("refused: %v", err)
+				}
+				checkInvariants(t, s)
+				return
+			}
+			var ie *InputError
+			if !errors.As(err, &ie) || err.Error() != c.want || ie.Path != c.path {
+				t.Fatalf("got %v (%#v), want an *InputError for %q saying %q", err, ie, c.path, c.want)
+			}
+		})
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "empty.txt")
+	if err := os.WriteFile(path, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := File(path, Limits{}); err == nil || err.Error() != "the file is empty" || !errors.Is(err, ErrInput) {
+		t.Errorf("File(empty) = %v", err)
+	}
+}
+
+// TestInputErrorOmitsPath: the reports print the path beside the error,
+// so the message must not repeat it; the path stays in the Path field.
+func TestInputErrorOmitsPath(t *testing.T) {
+	dir := t.TempDir()
+	nul := filepath.Join(dir, "junk.bin")
+	if err := os.WriteFile(nul, []byte("正文\x00正文"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		path string
+		read func() error
+	}{
+		{nul, func() error { _, err := File(nul, Limits{}); return err }},
+		{filepath.Join(dir, "missing.txt"), func() error { _, err := File(filepath.Join(dir, "missing.txt"), Limits{}); return err }},
+		{dir, func() error { _, err := File(dir, Limits{}); return err }},
+		{"a.docx", func() error { _, err := Bytes("a.docx", []byte("不是压缩包"), Limits{}); return err }},
+		{"a.md", func() error { _, err := Bytes("a.md", []byte("---\nk: [未完\n---\n"), Limits{}); return err }},
+		{"big.txt", func() error { _, err := Bytes("big.txt", make([]byte, 100), Limits{MaxFileBytes: 10}); return err }},
+	} {
+		err := c.read()
+		var ie *InputError
+		if !errors.As(err, &ie) {
+			t.Errorf("%s: %v is not an *InputError", c.path, err)
+			continue
+		}
+		if ie.Path != c.path {
+			t.Errorf("%s: Path = %q", c.path, ie.Path)
+		}
+		if msg := err.Error(); msg == "" || strings.Contains(msg, c.path) || strings.Contains(msg, filepath.Base(c.path)) {
+			t.Errorf("%s: message %q is empty or names the path", c.path, msg)
+		}
+	}
 }

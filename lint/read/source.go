@@ -35,11 +35,13 @@ type Source struct {
 	// definitions. Sorted and disjoint. Empty for other formats.
 	Skipped []Range
 	// Markup are ranges of Markdown syntax around prose: heading #'s,
-	// emphasis delimiters, link brackets, escape backslashes, list markers
-	// (ordered ones too, "1."), block-quote >'s, setext underlines and
-	// thematic breaks. Rules that count characters or check punctuation
-	// skip them; rules that read numbering must not. Sorted, disjoint,
-	// never inside Skipped. Empty for other formats.
+	// emphasis delimiters, link brackets, backslash escapes (the
+	// backslash and the mark it escapes, "\*"), character references
+	// ("&amp;", "&#x4E00;"), list markers (ordered ones too, "1."),
+	// block-quote >'s, setext underlines and thematic breaks. Rules that
+	// count characters or check punctuation skip them; rules that read
+	// numbering must not. Sorted, disjoint, never inside Skipped. Empty
+	// for other formats.
 	Markup []Range
 	// Comments are the HTML comments of Markdown and HTML drafts.
 	Comments []Comment

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/gwlint/gwlint/lint"
+	"github.com/gwlint/gwlint/lint/read"
 	"github.com/gwlint/gwlint/lint/report"
 )
 
@@ -184,6 +185,17 @@ func badRequest(format string, args ...any) error {
 	return &requestError{http.StatusBadRequest, fmt.Sprintf(format, args...)}
 }
 
+// unreadable answers a draft or parent that could not be read: 413 when it
+// is over a size limit (the contract's "too large a request"), 400
+// otherwise.
+func unreadable(what, name string, err error) error {
+	status := http.StatusBadRequest
+	if errors.Is(err, read.ErrTooLarge) {
+		status = http.StatusRequestEntityTooLarge
+	}
+	return &requestError{status, fmt.Sprintf("%s %s: %v", what, name, err)}
+}
+
 func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
@@ -259,13 +271,13 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request) (c *checked, err 
 	}
 	draft, err := lint.ParseBytes(up.draftName, up.draft)
 	if err != nil {
-		return nil, badRequest("draft %s: %v", up.draftName, err)
+		return nil, unreadable("draft", up.draftName, err)
 	}
 	var parents []*lint.Document
 	for _, p := range up.parents {
 		d, err := lint.ParseBytes(p.name, p.data)
 		if err != nil {
-			return nil, badRequest("parent %s: %v", p.name, err)
+			return nil, unreadable("parent", p.name, err)
 		}
 		parents = append(parents, d)
 	}

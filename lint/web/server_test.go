@@ -429,6 +429,24 @@ func TestViewParents(t *testing.T) {
 	}
 }
 
+// TestDraftOverTextLimit: a request under the request limit whose draft
+// is over the limit for a draft's text is too large all the same: 413,
+// with the draft named once.
+func TestDraftOverTextLimit(t *testing.T) {
+	_, ts := webServer(t, Options{MaxRequestBytes: 8 << 20})
+	body, ctype := webForm(t, webPart{field: "draft", file: "长稿.txt", data: bytes.Repeat([]byte("各地区要切实做好工作。\n"), 100000)})
+	resp, err := http.Post(ts.URL+"/api/check", ctype, body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var e struct{ Error string }
+	json.NewDecoder(resp.Body).Decode(&e)
+	if resp.StatusCode != http.StatusRequestEntityTooLarge || !strings.Contains(e.Error, "over the 2 MiB limit") || strings.Count(e.Error, "长稿.txt") != 1 {
+		t.Errorf("status %d, error %q", resp.StatusCode, e.Error)
+	}
+}
+
 func TestRequestErrors(t *testing.T) {
 	_, ts := webServer(t, Options{MaxRequestBytes: 64 << 10})
 	big := bytes.Repeat([]byte("字"), 30<<10)
