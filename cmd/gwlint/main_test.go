@@ -246,3 +246,29 @@ func TestReadmeListsEveryRule(t *testing.T) {
 		}
 	}
 }
+
+// TestReadmeExampleIsCurrent: the report excerpt at the top of the README
+// is what the README's first command prints (lines may be cut short with
+// "…").
+func TestReadmeExampleIsCurrent(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _, _ := gwlint(t, "", "check", "--parent", exampleParent, example)
+	n := 0
+	for _, line := range strings.Split(string(readme), "\n") {
+		if !strings.HasPrefix(line, example+":") {
+			continue
+		}
+		n++
+		for _, part := range strings.Split(line, "…") {
+			if !strings.Contains(out, part) {
+				t.Errorf("README shows %q, which the command does not print", part)
+			}
+		}
+	}
+	if n < 3 {
+		t.Errorf("found %d example lines in the README", n)
+	}
+}
