@@ -48,6 +48,17 @@ type Matcher struct {
 	// is a built-in class and must be tried at every word.
 	first     map[rune][]anchor
 	scanFirst []anchor
+	// firstBMP has bit c set when first holds c, c < 0x10000: most runes
+	// start no pattern, and a bit test is far cheaper than a map look-up.
+	firstBMP *[0x10000 / 64]uint64
+}
+
+// mayStart reports whether first may hold c.
+func (m *Matcher) mayStart(c rune) bool {
+	if c >= 0x10000 {
+		return true
+	}
+	return m.firstBMP[c>>6]&(1<<(c&63)) != 0
 }
 
 type anchor struct {
@@ -80,6 +91,7 @@ func (m *Matcher) addVocab(w string) {
 func (m *Matcher) index(entries []*Entry) {
 	m.entries = entries
 	m.first = map[rune][]anchor{}
+	m.firstBMP = new([0x10000 / 64]uint64)
 	m.scanFirst = nil
 	for _, e := range entries {
 		for _, p := range e.compiled {
@@ -91,6 +103,9 @@ func (m *Matcher) index(entries []*Entry) {
 			for _, a := range s.alts {
 				c := []rune(a)[0]
 				m.first[c] = append(m.first[c], anchor{entry: e, pattern: p, lit: a})
+				if c < 0x10000 {
+					m.firstBMP[c>>6] |= 1 << (c & 63)
+				}
 			}
 		}
 	}
@@ -281,9 +296,11 @@ func (m *Matcher) Find(t *Text) []Match {
 			out = append(out, match)
 			lastEnd[a.entry] = end
 		}
-		for _, a := range m.first[r[p]] {
-			if e, ok := hasPrefixAt(r, p, a.lit); ok && t.bound[e] && e <= int(t.sentEnd[p]) {
-				try(a, e)
+		if m.mayStart(r[p]) {
+			for _, a := range m.first[r[p]] {
+				if e, ok := hasPrefixAt(r, p, a.lit); ok && t.bound[e] && e <= int(t.sentEnd[p]) {
+					try(a, e)
+				}
 			}
 		}
 		for _, a := range m.scanFirst {

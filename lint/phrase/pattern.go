@@ -85,19 +85,32 @@ var builtins = map[string]*builtin{
 	}},
 }
 
+// The first-rune tests run at every word of every text, so they are
+// switches, not map look-ups; TestFirstRuneTests holds them to the maps
+// and lists they stand for.
+
 func numberFirst(c rune) bool {
-	_, d := digitValue(c)
-	_, h := chineseDigits[c]
-	_, u := chineseUnits[c]
-	return d || h || u
+	switch c {
+	case '〇', '零', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千':
+		return true
+	}
+	return c >= '0' && c <= '9' || c >= '０' && c <= '９'
 }
 
 func deadlineFirst(c rune) bool {
-	return numberFirst(c) || strings.ContainsRune("当即次翌第隔周星礼", c)
+	switch c {
+	case '当', '即', '次', '翌', '第', '隔', '周', '星', '礼':
+		return true
+	}
+	return numberFirst(c)
 }
 
 func targetFirst(c rune) bool {
-	return numberFirst(c) || strings.ContainsRune("每按逐月日周季年全百不至最", c)
+	switch c {
+	case '每', '按', '逐', '月', '日', '周', '季', '年', '全', '百', '不', '至', '最':
+		return true
+	}
+	return numberFirst(c)
 }
 
 func builtinClass(name string) *builtin { return builtins[name] }

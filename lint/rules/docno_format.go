@@ -36,7 +36,7 @@ var DocnoFormat = &lint.Rule{
 				reportDocNumber(pass, lint.Span{Start: start, End: start + len(rs)}, d, pass.Severity())
 			}
 		}
-		for _, m := range citedDocNumber.FindAllStringSubmatchIndex(doc.Prose, -1) {
+		for _, m := range citedDocNumber.findAll(doc.Prose) {
 			sp := doc.SpanOfBytes(m[2], m[1])
 			if !own.Empty() && sp.Start < own.End && own.Start < sp.End {
 				continue
@@ -54,7 +54,15 @@ var DocnoFormat = &lint.Rule{
 // bracketed year, then the sequence and 号. Group 1 is the bracketed part.
 // Only wrong brackets are looked for here; a correct 〔〕 number with
 // another fault is rare in citations and costly to tell from prose.
-var citedDocNumber = regexp.MustCompile(`\p{Han}((?:[\[［【„]|[（(](?:19|20))\d{2,4}[\]］】‟）)]第?\d{1,5}号)`)
+var citedDocNumber = &gatedPattern{
+	re:      regexp.MustCompile(`\p{Han}((?:[\[［【„]|[（(](?:19|20))\d{2,4}[\]］】‟）)]第?\d{1,5}号)`),
+	anchors: []string{"号"},
+	// A match ends at 号 after a digit and is at most 15 characters long
+	// (代字, bracket, 19 and four digits, bracket, 第, five digits).
+	reach: func(text string, at, end int) (int, int, bool) {
+		return runesBack(text, at, 15), end, asciiDigitBefore(text, at)
+	},
+}
 
 // reportDocNumber reports a number that is not in the standard form, with
 // the standard form as fix when it can be written without guessing.

@@ -21,7 +21,7 @@ var LengthCap = &lint.Rule{
 			return
 		}
 		span := doc.CountedSpan()
-		n := lint.CountChars(doc.Slice(span))
+		n := countedChars(doc)
 		if n <= limit {
 			return
 		}
@@ -45,4 +45,10 @@ func trimSpan(doc *lint.Document, s lint.Span) lint.Span {
 
 func isBlank(r rune) bool {
 	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u3000'
+}
+
+// countedChars is the document's 字数 over its CountedSpan. length-cap,
+// style-taohua and the report all need it; the document counts it once.
+func countedChars(doc *lint.Document) int {
+	return doc.Chars()
 }

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/gwlint/gwlint/lint"
@@ -22,7 +23,7 @@ var NumberApprox = &lint.Rule{
 	Run: func(pass *lint.Pass) {
 		doc := pass.Doc
 		owned := fmtOwned(doc)
-		for _, m := range approxPair.FindAllStringSubmatchIndex(doc.Prose, -1) {
+		for _, m := range approxPair.findAll(doc.Prose) {
 			a, _ := utf8.DecodeRuneInString(doc.Prose[m[2]:])
 			b, _ := utf8.DecodeRuneInString(doc.Prose[m[4]:])
 			if !approxNeighbours(a, b) {
@@ -47,7 +48,16 @@ var NumberApprox = &lint.Rule{
 	},
 }
 
-var approxPair = regexp.MustCompile(`([一二三四五六七八九两])、([二三四五六七八九十])(天|日|个|人|年|次|岁|倍|里|公里|米|斤|名|家|周|遍|回|位|小时|分钟|成)`)
+var approxPair = &gatedPattern{
+	re:      regexp.MustCompile(`([一二三四五六七八九两])、([二三四五六七八九十])(天|日|个|人|年|次|岁|倍|里|公里|米|斤|名|家|周|遍|回|位|小时|分钟|成)`),
+	anchors: []string{"、"},
+	// One numeral, the 顿号, one numeral and a measure word of at most two
+	// characters.
+	reach: func(text string, at, end int) (int, int, bool) {
+		r, _ := utf8.DecodeLastRuneInString(text[:at])
+		return runesBack(text, at, 1), runesOn(text, end, 3), strings.ContainsRune("一二三四五六七八九两", r)
+	},
+}
 
 // approxNeighbours reports pairs used as 概数: 一两, 两三, 三四 … 八九, 九十, 三五.
 func approxNeighbours(a, b rune) bool {

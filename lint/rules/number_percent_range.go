@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/gwlint/gwlint/lint"
@@ -18,7 +19,7 @@ var NumberPercentRange = &lint.Rule{
 	Doc:      "百分数范围前一个数值省略了百分号（15～30%），应写作15%～30%",
 	Run: func(pass *lint.Pass) {
 		doc := pass.Doc
-		for _, m := range percentRange.FindAllStringSubmatchIndex(doc.Prose, -1) {
+		for _, m := range percentRange.findAll(doc.Prose) {
 			n0, n1, sep0, sep1, pct0 := m[2], m[3], m[4], m[5], m[6]
 			if n0 > 0 {
 				if r, _ := utf8.DecodeLastRuneInString(doc.Prose[:n0]); fmtDigit(r) || r == '.' || r == '%' || r == '％' || fmtLatin(r) {
@@ -41,4 +42,16 @@ var NumberPercentRange = &lint.Rule{
 
 // percentRange: 1 the first number, 2 the range mark with the spaces
 // around it, 3 the second number, 4 the sign.
-var percentRange = regexp.MustCompile(`(\d+(?:\.\d+)?)( ?[～~—–\-至到] ?)(\d+(?:\.\d+)?)([%％])`)
+var percentRange = &gatedPattern{
+	re:      regexp.MustCompile(`(\d+(?:\.\d+)?)( ?[～~—–\-至到] ?)(\d+(?:\.\d+)?)([%％])`),
+	anchors: []string{"%", "％"},
+	// A match ends at the sign after a digit and holds only digits, points,
+	// spaces and range marks before it.
+	reach: func(text string, at, end int) (int, int, bool) {
+		return backWhile(text, at, percentRangeRune), end, asciiDigitBefore(text, at)
+	},
+}
+
+func percentRangeRune(r rune) bool {
+	return r >= '0' && r <= '9' || strings.ContainsRune(". ～~—–-至到", r)
+}

@@ -27,7 +27,7 @@ var NumberYear = &lint.Rule{
 		owned := fmtOwned(doc)
 		seen := map[int]bool{}
 		for _, re := range shortYearPatterns {
-			for _, m := range re.FindAllStringSubmatchIndex(doc.Prose, -1) {
+			for _, m := range re.findAll(doc.Prose) {
 				y0, y1 := m[2], m[3]
 				if y0 > 0 {
 					if r, _ := utf8.DecodeLastRuneInString(doc.Prose[:y0]); fmtDigit(r) || r == '.' || r == '第' || fmtLatin(r) {
@@ -54,11 +54,36 @@ var NumberYear = &lint.Rule{
 
 // shortYearPatterns: group 1 is the two-digit year. Go's regexp has no
 // look-behind, so what may not precede the year is checked in Run.
-var shortYearPatterns = []*regexp.Regexp{
-	regexp.MustCompile(`(\d{2})年(?:\d{1,2}月|度|初|底|末|上半年|下半年)`),
-	regexp.MustCompile(`(0\d)年`),
-	regexp.MustCompile(`(0\d)[—–\-～~至到]\d{2}年`),
-	regexp.MustCompile(`['’‘](\d{2})`),
+// Each runs only around a 年 after a digit, or a quote before one.
+var shortYearPatterns = []*gatedPattern{
+	{
+		re:      regexp.MustCompile(`(\d{2})年(?:\d{1,2}月|度|初|底|末|上半年|下半年)`),
+		anchors: []string{"年"},
+		reach: func(text string, at, end int) (int, int, bool) {
+			return runesBack(text, at, 2), runesOn(text, end, 3), asciiDigitBefore(text, at)
+		},
+	},
+	{
+		re:      regexp.MustCompile(`(0\d)年`),
+		anchors: []string{"年"},
+		reach: func(text string, at, end int) (int, int, bool) {
+			return runesBack(text, at, 2), end, asciiDigitBefore(text, at)
+		},
+	},
+	{
+		re:      regexp.MustCompile(`(0\d)[—–\-～~至到]\d{2}年`),
+		anchors: []string{"年"},
+		reach: func(text string, at, end int) (int, int, bool) {
+			return runesBack(text, at, 5), end, asciiDigitBefore(text, at)
+		},
+	},
+	{
+		re:      regexp.MustCompile(`['’‘](\d{2})`),
+		anchors: []string{"'", "’", "‘"},
+		reach: func(text string, at, end int) (int, int, bool) {
+			return at, runesOn(text, end, 2), end < len(text) && text[end] >= '0' && text[end] <= '9'
+		},
+	},
 }
 
 // fullYear guesses the century of a two-digit year for the message only.

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp"
+	"unicode/utf8"
 
 	"github.com/gwlint/gwlint/lint"
 )
@@ -22,7 +23,7 @@ var PunctDunhaoBetweenQuotes = &lint.Rule{
 	Doc:      "并列的书名号或引号之间通常不用顿号：《A》《B》",
 	Run: func(pass *lint.Pass) {
 		doc := pass.Doc
-		for _, m := range dunhaoBetweenQuotes.FindAllStringIndex(doc.Prose, -1) {
+		for _, m := range dunhaoBetweenQuotes.findAll(doc.Prose) {
 			// The 顿号 is the middle rune of the three-rune match.
 			sp := doc.SpanOfBytes(m[0], m[1])
 			dun := lint.Span{Start: sp.Start + 1, End: sp.Start + 2}
@@ -117,4 +118,11 @@ func clipItem(item []rune) string {
 	return string(item[0]) + string(inner[:dunhaoItemRunes-1]) + "…" + string(item[len(item)-1])
 }
 
-var dunhaoBetweenQuotes = regexp.MustCompile(`[》”]、[《“]`)
+var dunhaoBetweenQuotes = &gatedPattern{
+	re:      regexp.MustCompile(`[》”]、[《“]`),
+	anchors: []string{"、"},
+	reach: func(text string, at, end int) (int, int, bool) {
+		r, _ := utf8.DecodeLastRuneInString(text[:at])
+		return runesBack(text, at, 1), runesOn(text, end, 1), r == '》' || r == '”'
+	},
+}

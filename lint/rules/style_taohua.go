@@ -52,7 +52,7 @@ func runStyleTaohua(pass *lint.Pass) {
 	doc := pass.Doc
 	counted := doc.CountedSpan()
 	matches, text := phraseMatches(pass, counted)
-	chars := lint.CountChars(doc.Slice(counted))
+	chars := countedChars(doc)
 	if text == nil || chars < taohuaMinChars {
 		return
 	}
