@@ -85,7 +85,7 @@ func (c *Checker) Check(doc *Document) (res *Result) {
 		Kind:    doc.Kind(),
 		Counted: doc.CountedSpan(),
 	}
-	res.Chars = CountChars(doc.Slice(res.Counted))
+	res.Chars = doc.Chars()
 	res.Cap, res.CapReason = c.cfg.CapFor(doc)
 	if c.parents != nil && c.parents.Len() > 0 {
 		res.Copy = c.parents.Compare(doc, c.cfg)
