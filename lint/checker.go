@@ -128,27 +128,82 @@ func recoverResult(path string, res **Result) {
 // when jobs < 1). Results come back in the order of paths, whatever order
 // the work finished in, so output is deterministic.
 func (c *Checker) CheckFiles(paths []string, jobs int) []*Result {
+	targets := make([]Target, len(paths))
+	for i, p := range paths {
+		targets[i] = Target{Path: p}
+	}
+	results := make([]*Result, 0, len(paths))
+	c.CheckEach(targets, jobs, func(r *Result) { results = append(results, r) })
+	return results
+}
+
+// CheckEach checks targets in parallel on up to jobs goroutines (all CPUs
+// when jobs < 1) and hands each result to emit, on the calling goroutine,
+// in the order of targets, as soon as it and every result before it are
+// ready. A caller that writes each result and forgets it keeps memory flat
+// however long the batch: workers run at most a few targets ahead of the
+// oldest unfinished one. A target with Err set gives a Result with that
+// error; one with Data is read from memory.
+func (c *Checker) CheckEach(targets []Target, jobs int, emit func(*Result)) {
 	if jobs < 1 {
 		jobs = runtime.GOMAXPROCS(0)
 	}
-	results := make([]*Result, len(paths))
-	next := make(chan int)
+	type done struct {
+		i int
+		r *Result
+	}
+	window := make(chan struct{}, 4*jobs) // targets handed out but not yet emitted
+	work := make(chan int)
+	results := make(chan done)
+	go func() {
+		for i := range targets {
+			window <- struct{}{}
+			work <- i
+		}
+		close(work)
+	}()
 	var wg sync.WaitGroup
-	for w := 0; w < min(jobs, len(paths)); w++ {
+	for w := 0; w < min(jobs, len(targets)); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
-				results[i] = c.CheckFile(paths[i])
+			for i := range work {
+				results <- done{i, c.checkTarget(targets[i])}
 			}
 		}()
 	}
-	for i := range paths {
-		next <- i
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+	pending := map[int]*Result{}
+	next := 0
+	for d := range results {
+		pending[d.i] = d.r
+		for r, ok := pending[next]; ok; r, ok = pending[next] {
+			delete(pending, next)
+			emit(r)
+			next++
+			<-window
+		}
 	}
-	close(next)
-	wg.Wait()
-	return results
+}
+
+// checkTarget checks one target.
+func (c *Checker) checkTarget(t Target) (res *Result) {
+	switch {
+	case t.Err != nil:
+		return &Result{Path: t.Path, Err: t.Err}
+	case t.Data != nil:
+		defer recoverResult(t.Path, &res)
+		doc, err := ParseBytes(t.Path, t.Data)
+		if err != nil {
+			return &Result{Path: t.Path, Err: err}
+		}
+		return c.Check(doc)
+	default:
+		return c.CheckFile(t.Path)
+	}
 }
 
 // SortFindings orders findings by offset, then rule, as the contract
@@ -169,28 +224,41 @@ func SortFindings(fs []Finding) {
 	})
 }
 
-// MaxSeverity is the highest severity among the results' findings.
-func MaxSeverity(results []*Result) Severity {
-	s := Off
-	for _, r := range results {
-		for _, f := range r.Findings {
-			s = max(s, f.Severity)
-		}
+// Outcome accumulates what decides the exit code, one result at a time,
+// for callers that write results as they come and do not keep them.
+type Outcome struct {
+	inputError bool
+	max        Severity
+}
+
+// Add counts one result.
+func (o *Outcome) Add(r *Result) {
+	if r.Err != nil {
+		o.inputError = true
 	}
-	return s
+	for _, f := range r.Findings {
+		o.max = max(o.max, f.Severity)
+	}
 }
 
 // ExitCode is the process exit status the contract fixes: 2 when any file
 // could not be checked, else 1 when any finding is at or above failLevel,
 // else 0.
-func ExitCode(results []*Result, failLevel Severity) int {
-	for _, r := range results {
-		if r.Err != nil {
-			return 2
-		}
-	}
-	if failLevel != Off && MaxSeverity(results) >= failLevel {
+func (o *Outcome) ExitCode(failLevel Severity) int {
+	switch {
+	case o.inputError:
+		return 2
+	case failLevel != Off && o.max >= failLevel:
 		return 1
 	}
 	return 0
+}
+
+// ExitCode is the exit status for a set of results (see Outcome).
+func ExitCode(results []*Result, failLevel Severity) int {
+	var o Outcome
+	for _, r := range results {
+		o.Add(r)
+	}
+	return o.ExitCode(failLevel)
 }

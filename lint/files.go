@@ -19,7 +19,11 @@ const Version = "0.1.0"
 var DraftExtensions = []string{".txt", ".md", ".markdown", ".docx", ".html", ".htm"}
 
 // Target is one file to lint, or a path that could not be expanded.
+// When Data is set, the draft is read from it rather than from the file
+// system (standard input, an upload), with Path's extension choosing the
+// reader.
 type Target struct {
+	Data []byte
 	Path string
 	Err  error
 }

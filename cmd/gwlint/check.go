@@ -71,16 +71,35 @@ func checkCommand() *cli.Command {
 			}
 			checker.SetParents(parents)
 
-			results := checkTargets(c, checker, lint.ExpandPaths(c.Args().Slice(), cfg), c.Int("jobs"))
-			results = append(results, parentErrs...)
-			if c.Bool("fix") {
-				results = applyFixes(c, checker, results)
-			}
+			// Results are written as they come, in order, and forgotten, so
+			// that a batch of thousands of drafts runs in flat memory.
 			opt := report.Options{ToolVersion: lint.Version, Registry: checker.Registry(), Color: !c.Bool("no-color") && isTerminal(c.App.Writer)}
-			if err := report.Write(format, c.App.Writer, results, opt); err != nil {
+			stream, err := report.NewStream(format, c.App.Writer, opt)
+			if err != nil {
 				return &exitError{code: 2, err: err}
 			}
-			if code := lint.ExitCode(results, failLevel); code != 0 {
+			var outcome lint.Outcome
+			var writeErr error
+			emit := func(r *lint.Result) {
+				if c.Bool("fix") {
+					r = fixResult(c, checker, r)
+				}
+				outcome.Add(r)
+				if err := stream.File(r); err != nil && writeErr == nil {
+					writeErr = err
+				}
+			}
+			checker.CheckEach(readStdin(c, lint.ExpandPaths(c.Args().Slice(), cfg)), c.Int("jobs"), emit)
+			for _, r := range parentErrs {
+				emit(r)
+			}
+			if err := stream.Close(); err != nil && writeErr == nil {
+				writeErr = err
+			}
+			if writeErr != nil {
+				return &exitError{code: 2, err: writeErr}
+			}
+			if code := outcome.ExitCode(failLevel); code != 0 {
 				return &exitError{code: code}
 			}
 			return nil
@@ -88,61 +107,41 @@ func checkCommand() *cli.Command {
 	}
 }
 
-// checkTargets checks the expanded paths; "-" reads standard input as a
-// plain-text draft.
-func checkTargets(c *cli.Context, checker *lint.Checker, targets []lint.Target, jobs int) []*lint.Result {
-	results := make([]*lint.Result, len(targets))
-	var files []string
-	var at []int
+// readStdin reads standard input for a "-" target, as a plain-text draft.
+func readStdin(c *cli.Context, targets []lint.Target) []lint.Target {
 	for i, t := range targets {
-		switch {
-		case t.Err != nil:
-			results[i] = &lint.Result{Path: t.Path, Err: t.Err}
-		case t.Path == "-":
-			data, err := io.ReadAll(io.LimitReader(c.App.Reader, 64<<20))
-			if err != nil {
-				results[i] = &lint.Result{Path: "-", Err: err}
-				continue
-			}
-			doc, err := lint.ParseBytes("-", data)
-			if err != nil {
-				results[i] = &lint.Result{Path: "-", Err: err}
-				continue
-			}
-			results[i] = checker.Check(doc)
-		default:
-			files = append(files, t.Path)
-			at = append(at, i)
+		if t.Path != "-" || t.Err != nil {
+			continue
 		}
+		data, err := io.ReadAll(io.LimitReader(c.App.Reader, 64<<20))
+		if err != nil {
+			targets[i].Err = err
+			continue
+		}
+		targets[i].Data = data
 	}
-	for k, r := range checker.CheckFiles(files, jobs) {
-		results[at[k]] = r
-	}
-	return results
+	return targets
 }
 
-// applyFixes writes the mechanical fixes of each result to its file and
-// checks the file again, so that the report shows what is left. A file
-// that cannot be fixed keeps its findings and gains an error.
-func applyFixes(c *cli.Context, checker *lint.Checker, results []*lint.Result) []*lint.Result {
-	for i, r := range results {
-		if r.Err != nil || r.Doc == nil || r.Path == "-" || !hasFix(r) {
-			continue
-		}
-		n, err := lint.FixFile(r)
-		if err == lint.ErrNotFixable {
-			continue
-		}
-		if err != nil {
-			r.Err = fmt.Errorf("--fix: %w", err)
-			continue
-		}
-		if n > 0 {
-			fmt.Fprintf(c.App.ErrWriter, "gwlint: %s: applied %d fixes\n", r.Path, n)
-			results[i] = checker.CheckFile(r.Path)
-		}
+// fixResult writes the mechanical fixes of a result to its file and checks
+// the file again, so that the report shows what is left. A file that
+// cannot be fixed keeps its findings and gains an error.
+func fixResult(c *cli.Context, checker *lint.Checker, r *lint.Result) *lint.Result {
+	if r.Err != nil || r.Doc == nil || r.Path == "-" || !hasFix(r) {
+		return r
 	}
-	return results
+	n, err := lint.FixFile(r)
+	switch {
+	case err == lint.ErrNotFixable:
+		return r
+	case err != nil:
+		r.Err = fmt.Errorf("--fix: %w", err)
+		return r
+	case n > 0:
+		fmt.Fprintf(c.App.ErrWriter, "gwlint: %s: applied %d fixes\n", r.Path, n)
+		return checker.CheckFile(r.Path)
+	}
+	return r
 }
 
 func hasFix(r *lint.Result) bool {

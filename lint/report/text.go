@@ -28,36 +28,59 @@ const (
 // clean run prints nothing, so that a pre-commit hook is quiet when all is
 // well.
 func Text(w io.Writer, results []*lint.Result, opt Options) error {
-	bw := bufio.NewWriter(w)
-	paint := func(code, s string) string {
-		if !opt.Color {
-			return s
-		}
-		return code + s + ansiReset
-	}
+	s := newTextStream(w, opt)
 	for _, r := range results {
-		if r.Err != nil {
-			fmt.Fprintf(bw, "%s: %s: %s\n", r.Path, paint(ansiRed+ansiBold, "error"), r.Err)
-			continue
-		}
-		for _, f := range r.Findings {
-			pos := r.Doc.Position(f.Span.Start)
-			fmt.Fprintf(bw, "%s:%d:%d: %s %s: %s %s\n", r.Path, pos.Line, pos.Column,
-				paint(severityColor(f.Severity), f.Severity.String()), f.Rule, f.Message, paint(ansiDim, "["+f.Source+"]"))
-			for _, rel := range f.Related {
-				msg := rel.Message
-				if rel.Text != "" {
-					msg += "：" + excerpt(rel.Text, 60)
-				}
-				fmt.Fprintf(bw, "    %s:%d:%d: %s\n", rel.Path, rel.Start.Line, rel.Start.Column, paint(ansiDim, msg))
-			}
-		}
-		if s := summary(r); s != "" {
-			fmt.Fprintf(bw, "%s: %s\n", r.Path, paint(ansiBold, s))
+		if err := s.File(r); err != nil {
+			return err
 		}
 	}
-	return bw.Flush()
+	return s.Close()
 }
+
+// textStream writes the text report one file at a time.
+type textStream struct {
+	bw  *bufio.Writer
+	opt Options
+}
+
+func newTextStream(w io.Writer, opt Options) *textStream {
+	return &textStream{bw: bufio.NewWriter(w), opt: opt}
+}
+
+func (s *textStream) paint(code, text string) string {
+	if !s.opt.Color {
+		return text
+	}
+	return code + text + ansiReset
+}
+
+// File writes one file's lines.
+func (s *textStream) File(r *lint.Result) error {
+	bw := s.bw
+	if r.Err != nil {
+		fmt.Fprintf(bw, "%s: %s: %s\n", r.Path, s.paint(ansiRed+ansiBold, "error"), r.Err)
+		return nil
+	}
+	for _, f := range r.Findings {
+		pos := r.Doc.Position(f.Span.Start)
+		fmt.Fprintf(bw, "%s:%d:%d: %s %s: %s %s\n", r.Path, pos.Line, pos.Column,
+			s.paint(severityColor(f.Severity), f.Severity.String()), f.Rule, f.Message, s.paint(ansiDim, "["+f.Source+"]"))
+		for _, rel := range f.Related {
+			msg := rel.Message
+			if rel.Text != "" {
+				msg += "：" + excerpt(rel.Text, 60)
+			}
+			fmt.Fprintf(bw, "    %s:%d:%d: %s\n", rel.Path, rel.Start.Line, rel.Start.Column, s.paint(ansiDim, msg))
+		}
+	}
+	if line := summary(r); line != "" {
+		fmt.Fprintf(bw, "%s: %s\n", r.Path, s.paint(ansiBold, line))
+	}
+	return nil
+}
+
+// Close flushes what is left.
+func (s *textStream) Close() error { return s.bw.Flush() }
 
 // summary is the one-line account of a file: counts by severity, 字数
 // against its cap, and the copy ratio when parents were given. It is empty

@@ -1,0 +1,48 @@
+package report
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/gwlint/gwlint/lint"
+)
+
+// TestStreamMatchesWrite: a report written one file at a time is byte for
+// byte the report written whole, in every format, for no files, one file,
+// several files and a file that could not be read.
+func TestStreamMatchesWrite(t *testing.T) {
+	doc := lint.ParseText("a.txt", "某市人民政府关于做好防汛工作的通知\n\n各区人民政府：\n请做好防汛工作,确保安全。\n")
+	checked := &lint.Result{Path: "a.txt", Doc: doc, Title: doc.Title(), Kind: doc.Kind(), Chars: doc.Chars(),
+		Findings: []lint.Finding{{Rule: "punct-halfwidth", Severity: lint.Error, Message: "半角逗号<&>", Span: lint.Span{Start: 32, End: 33}, Source: "GB/T 15834—2011",
+			Fix: &lint.Fix{Span: lint.Span{Start: 32, End: 33}, Text: "，"}}}}
+	broken := &lint.Result{Path: "b.docx", Err: errString("not a .docx")}
+	sets := [][]*lint.Result{nil, {checked}, {checked, broken, checked}}
+	for _, format := range []string{"text", "json", "sarif", "rdjson"} {
+		for _, results := range sets {
+			opt := Options{ToolVersion: "0.1.0"}
+			var whole, streamed bytes.Buffer
+			if err := Write(format, &whole, results, opt); err != nil {
+				t.Fatal(err)
+			}
+			s, err := NewStream(format, &streamed, opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range results {
+				if err := s.File(r); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := s.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if whole.String() != streamed.String() {
+				t.Errorf("%s, %d files: streamed\n%s\nwhole\n%s", format, len(results), streamed.String(), whole.String())
+			}
+		}
+	}
+}
+
+type errString string
+
+func (e errString) Error() string { return string(e) }
