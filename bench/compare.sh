@@ -93,7 +93,7 @@ for f in "${corpus[@]}"; do cp "$f" "$work/md/all/$(basename "$(dirname "$f")")-
 mkdir -p "$work/txt/all"
 for f in "${corpus[@]}"; do cp "$f" "$work/txt/all/$(basename "$(dirname "$f")")-$(basename "$f")"; done
 
-# --- helpers -----------------------------------------------------------
+# --- functions the steps below share ---------------------------------
 # hf NAME CMD... runs hyperfine on the commands and leaves NAME.csv:
 # command,mean,stddev,median,user,system,min,max (seconds).
 hf() {

@@ -241,7 +241,7 @@ func BenchmarkLoadFullGse(b *testing.B) {
 	}
 }
 
-func TestDraftHelper(t *testing.T) {
+func TestBenchmarkDraft(t *testing.T) {
 	if d := draft(t); utf8.RuneCountInString(d) != 5000 || !bytes.Contains([]byte(d), []byte("职业教育")) {
 		t.Fatalf("draft is not the 国发〔2019〕4号 excerpt")
 	}
