@@ -35,3 +35,27 @@ func TestMayStart(t *testing.T) {
 		}
 	}
 }
+
+// TestFirstRuneSound holds every built-in scanner to its first-rune test:
+// a scanner that succeeded at a rune its test rejects would be skipped by
+// Find and by the gap search, and matches would be lost.
+func TestFirstRuneSound(t *testing.T) {
+	tails := []string{"", "个工作日内", "日内", "小时内", "月20日前", "日18时前", "%", "次", "以上", "前", "天", "年度", "二十", "0%"}
+	for name, b := range builtins {
+		if b.first == nil {
+			continue
+		}
+		tails := append(append([]string{}, tails...), b.vocab...)
+		for c := rune(0); c < 0x10000; c++ {
+			if b.first(c) {
+				continue
+			}
+			for _, tail := range tails {
+				r := append([]rune{c}, []rune(tail)...)
+				if _, ok := b.scan(r, 0); ok {
+					t.Fatalf("{%s} scans %q, but its first-rune test rejects %q", name, string(r), c)
+				}
+			}
+		}
+	}
+}

@@ -64,7 +64,7 @@ func (m *Matcher) mayStart(c rune) bool {
 type anchor struct {
 	entry   *Entry
 	pattern *pattern
-	lit     string // the first slot's literal; "" for a built-in
+	lit     []rune // the first slot's literal; nil for a built-in
 }
 
 // NewMatcher builds a matcher over every entry of the lists, in order.
@@ -102,7 +102,7 @@ func (m *Matcher) index(entries []*Entry) {
 			}
 			for _, a := range s.alts {
 				c := []rune(a)[0]
-				m.first[c] = append(m.first[c], anchor{entry: e, pattern: p, lit: a})
+				m.first[c] = append(m.first[c], anchor{entry: e, pattern: p, lit: []rune(a)})
 				if c < 0x10000 {
 					m.firstBMP[c>>6] |= 1 << (c & 63)
 				}
@@ -298,7 +298,7 @@ func (m *Matcher) Find(t *Text) []Match {
 		}
 		if m.mayStart(r[p]) {
 			for _, a := range m.first[r[p]] {
-				if e, ok := hasPrefixAt(r, p, a.lit); ok && t.bound[e] && e <= int(t.sentEnd[p]) {
+				if e, ok := hasRunesAt(r, p, a.lit); ok && t.bound[e] && e <= int(t.sentEnd[p]) {
 					try(a, e)
 				}
 			}
@@ -362,7 +362,7 @@ func (s *search) slot(p *pattern, i, pos, limit int) (int, bool) {
 		return 0, false
 	}
 	r := s.t.runes
-	sl := p.slots[i]
+	sl := &p.slots[i]
 	if sl.kind == slotGap {
 		for q := pos; q <= min(pos+sl.gap, limit); q++ {
 			if !s.t.bound[q] {
@@ -383,8 +383,8 @@ func (s *search) slot(p *pattern, i, pos, limit int) (int, bool) {
 	}
 	switch sl.kind {
 	case slotLiteral:
-		for _, a := range sl.alts {
-			if e, ok := hasPrefixAt(r, start, a); ok && e <= limit && s.t.bound[e] {
+		for _, a := range sl.candidates(r, start) {
+			if e, ok := hasRunesAt(r, start, a); ok && e <= limit && s.t.bound[e] {
 				s.caps[i] = Span{start, e}
 				if end, ok := s.rest(p, i+1, e, limit); ok {
 					return end, true
@@ -392,6 +392,11 @@ func (s *search) slot(p *pattern, i, pos, limit int) (int, bool) {
 			}
 		}
 	case slotBuiltin:
+		// A gap calls this at every word it spans; the first-rune test
+		// spares the scanner where nothing can start.
+		if b := sl.builtin; b.first != nil && start < len(r) && !b.first(r[start]) {
+			break
+		}
 		if e, ok := sl.builtin.scan(r, start); ok && e > start && e <= limit && s.t.bound[e] {
 			s.caps[i] = Span{start, e}
 			if end, ok := s.rest(p, i+1, e, limit); ok {
@@ -404,6 +409,19 @@ func (s *search) slot(p *pattern, i, pos, limit int) (int, bool) {
 		return s.rest(p, i+1, pos, limit)
 	}
 	return 0, false
+}
+
+// hasRunesAt is hasPrefixAt for a word already in runes.
+func hasRunesAt(r []rune, p int, w []rune) (int, bool) {
+	if p+len(w) > len(r) {
+		return p, false
+	}
+	for i, c := range w {
+		if r[p+i] != c {
+			return p, false
+		}
+	}
+	return p + len(w), true
 }
 
 // FindIn segments text with the default segmenter and finds matches: for

@@ -36,8 +36,15 @@ const (
 )
 
 type slot struct {
-	kind     slotKind
-	alts     []string // slotLiteral, longest first
+	kind slotKind
+	alts []string // slotLiteral, longest first
+	// runeAlts are alts as runes, in the same order: the text is runes,
+	// and comparing runes spares decoding the word at every try.
+	runeAlts [][]rune
+	// byFirst groups runeAlts by first rune, each group longest first,
+	// for slots with many alternatives: the gap search calls a slot at
+	// every word boundary it spans, and most runes start none of them.
+	byFirst  map[rune][][]rune
 	builtin  *builtin // slotBuiltin
 	class    string   // the class name, for captures
 	gap      int      // slotGap: most runes skipped
@@ -192,6 +199,7 @@ func compilePattern(src string, classes map[string][]string) (*pattern, error) {
 			}
 			s.kind, s.alts = slotLiteral, sortAlts(alts)
 		}
+		s.indexAlts()
 		p.slots = append(p.slots, s)
 	}
 	first, last := p.slots[0], p.slots[len(p.slots)-1]
@@ -207,6 +215,39 @@ func compilePattern(src string, classes map[string][]string) (*pattern, error) {
 		}
 	}
 	return p, nil
+}
+
+// indexedAlts is how many alternatives a slot needs before a look-up
+// by first rune beats trying each in turn.
+const indexedAlts = 6
+
+func (s *slot) indexAlts() {
+	if s.kind != slotLiteral {
+		return
+	}
+	s.runeAlts = make([][]rune, len(s.alts))
+	for i, a := range s.alts {
+		s.runeAlts[i] = []rune(a)
+	}
+	if len(s.alts) < indexedAlts {
+		return
+	}
+	s.byFirst = map[rune][][]rune{}
+	for _, a := range s.runeAlts {
+		s.byFirst[a[0]] = append(s.byFirst[a[0]], a)
+	}
+}
+
+// candidates are the alternatives that may match at r[p], in the order
+// they are to be tried.
+func (s *slot) candidates(r []rune, p int) [][]rune {
+	if s.byFirst == nil {
+		return s.runeAlts
+	}
+	if p >= len(r) {
+		return nil
+	}
+	return s.byFirst[r[p]]
 }
 
 // sortAlts orders alternatives longest first, so that 每年度 is tried

@@ -1,0 +1,258 @@
+package phrase
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// refFind is Find without any index: at each word it tries every pattern
+// of every entry, and every alternative of every slot, in list order. The
+// indexed matcher must give exactly its matches.
+func refFind(m *Matcher, t *Text) []Match {
+	var out []Match
+	lastEnd := map[*Entry]int{}
+	s := &refSearch{t: t}
+	r := t.runes
+	try := func(e *Entry, pat *pattern, p, firstEnd int) {
+		if end, ok := lastEnd[e]; ok && p < end {
+			return
+		}
+		s.steps = 0
+		s.caps[0] = Span{p, firstEnd}
+		end, ok := s.rest(pat, 1, firstEnd, int(t.sentEnd[p]))
+		if !ok {
+			return
+		}
+		sent := t.Sentence(p)
+		if refExcepted(e, t, sent) {
+			return
+		}
+		match := Match{Entry: e, Span: Span{p, end}, Sentence: sent}
+		for i, sl := range pat.slots {
+			if sl.kind == slotGap || s.caps[i].End <= s.caps[i].Start {
+				continue
+			}
+			match.Parts = append(match.Parts, s.caps[i])
+			if sl.class != "" {
+				match.Captures = append(match.Captures, Capture{Class: sl.class, Span: s.caps[i]})
+			}
+		}
+		out = append(out, match)
+		lastEnd[e] = end
+	}
+	for p := 0; p < len(r); p++ {
+		if !t.bound[p] || unicode.IsSpace(r[p]) {
+			continue
+		}
+		// Literal first slots come before built-in ones at a position,
+		// as the index orders them.
+		for _, e := range m.entries {
+			for _, pat := range e.compiled {
+				if pat.slots[0].kind != slotLiteral {
+					continue
+				}
+				for _, a := range pat.slots[0].alts {
+					if end, ok := hasPrefixAt(r, p, a); ok && t.bound[end] && end <= int(t.sentEnd[p]) {
+						try(e, pat, p, end)
+					}
+				}
+			}
+		}
+		for _, e := range m.entries {
+			for _, pat := range e.compiled {
+				b := pat.slots[0].builtin
+				if pat.slots[0].kind != slotBuiltin || b.first != nil && !b.first(r[p]) {
+					continue
+				}
+				if end, ok := b.scan(r, p); ok && end > p && t.bound[end] && end <= int(t.sentEnd[p]) {
+					try(e, pat, p, end)
+				}
+			}
+		}
+	}
+	return out
+}
+
+func refExcepted(e *Entry, t *Text, sent Span) bool {
+	s := &refSearch{t: t}
+	for p := sent.Start; p < sent.End; p++ {
+		if !t.bound[p] {
+			continue
+		}
+		for _, x := range e.except {
+			s.steps = 0
+			if end, ok := s.slot(x, 0, p, sent.End); ok && end > p {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+type refSearch struct {
+	t     *Text
+	caps  [maxSlots]Span
+	steps int
+}
+
+func (s *refSearch) rest(p *pattern, i, pos, limit int) (int, bool) {
+	if i == len(p.slots) {
+		return pos, true
+	}
+	return s.slot(p, i, pos, limit)
+}
+
+func (s *refSearch) slot(p *pattern, i, pos, limit int) (int, bool) {
+	s.steps++
+	if s.steps > stepBudget {
+		return 0, false
+	}
+	r := s.t.runes
+	sl := p.slots[i]
+	if sl.kind == slotGap {
+		for q := pos; q <= min(pos+sl.gap, limit); q++ {
+			if !s.t.bound[q] {
+				continue
+			}
+			if end, ok := s.rest(p, i+1, q, limit); ok {
+				return end, true
+			}
+			if s.steps > stepBudget {
+				break
+			}
+		}
+		return 0, false
+	}
+	start := pos
+	for start < limit && (r[start] == ' ' || r[start] == '\u3000' || r[start] == '\t') && i > 0 {
+		start++
+	}
+	switch sl.kind {
+	case slotLiteral:
+		for _, a := range sl.alts {
+			if e, ok := hasPrefixAt(r, start, a); ok && e <= limit && s.t.bound[e] {
+				s.caps[i] = Span{start, e}
+				if end, ok := s.rest(p, i+1, e, limit); ok {
+					return end, true
+				}
+			}
+		}
+	case slotBuiltin:
+		if e, ok := sl.builtin.scan(r, start); ok && e > start && e <= limit && s.t.bound[e] {
+			s.caps[i] = Span{start, e}
+			if end, ok := s.rest(p, i+1, e, limit); ok {
+				return end, true
+			}
+		}
+	}
+	if sl.optional {
+		s.caps[i] = Span{}
+		return s.rest(p, i+1, pos, limit)
+	}
+	return 0, false
+}
+
+// sameAsReference fails t when the matcher and the reference disagree on
+// text; it returns how many matches they found.
+func sameAsReference(t testing.TB, m *Matcher, name, text string) int {
+	t.Helper()
+	got, prepared := m.FindIn(text)
+	want := refFind(m, prepared)
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("%s: indexed matcher found %d matches, reference %d\n got %v\nwant %v", name, len(got), len(want), got, want)
+	}
+	return len(got)
+}
+
+// TestIndexMatchesReference runs the matcher and the unindexed reference
+// over the corpus texts kept in the repository, with every rule's entries
+// together and each rule's on its own.
+func TestIndexMatchesReference(t *testing.T) {
+	all := NewMatcher(embeddedLists(t)...)
+	matchers := map[string]*Matcher{"all": all}
+	for _, e := range all.Entries() {
+		matchers[e.Rule] = all.ForRule(e.Rule)
+	}
+	root := filepath.Join("..", "..", "testdata", "corpus")
+	files, total := 0, 0
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".txt") && !strings.HasSuffix(path, ".md") || strings.HasSuffix(path, "README.md") {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		files++
+		for name, m := range matchers {
+			n := sameAsReference(t, m, path+" ("+name+")", string(data))
+			if name == "all" {
+				total += n
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Without texts or matches the comparison would prove nothing.
+	if files < 5 || total < 20 {
+		t.Fatalf("corpus too thin for the comparison: %d files, %d matches", files, total)
+	}
+	t.Logf("%d files, %d matches", files, total)
+}
+
+// FuzzMatcherIndex holds the indexed matcher to the reference on
+// arbitrary text.
+func FuzzMatcherIndex(f *testing.F) {
+	m := NewMatcher(embeddedLists(f)...)
+	for _, e := range m.Entries() {
+		for _, ex := range append(append([]string{}, e.Match...), e.NoMatch...) {
+			f.Add(ex)
+		}
+	}
+	f.Add("各地要在3个工作日内签订责任书，并于当天反馈，每月通报排名。")
+	f.Fuzz(func(t *testing.T, text string) {
+		sameAsReference(t, m, "fuzz", text)
+		r := []rune(text)
+		for name, b := range builtins {
+			for p := range r {
+				if _, ok := b.scan(r, p); ok && b.first != nil && !b.first(r[p]) {
+					t.Fatalf("{%s} scans %q at %d, but its first-rune test rejects %q", name, text, p, r[p])
+				}
+			}
+		}
+	})
+}
+
+// BenchmarkFind measures matching alone, on texts prepared beforehand.
+func BenchmarkFind(b *testing.B) {
+	m := NewMatcher(embeddedLists(b)...)
+	paths, err := filepath.Glob(filepath.Join("..", "..", "testdata", "corpus", "*", "*.txt"))
+	if err != nil || len(paths) == 0 {
+		b.Fatalf("no corpus texts: %v", err)
+	}
+	var texts []*Text
+	size := 0
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		_, t := m.FindIn(string(data))
+		texts = append(texts, t)
+		size += len(data)
+	}
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for range b.N {
+		for _, t := range texts {
+			m.Find(t)
+		}
+	}
+}
