@@ -64,19 +64,7 @@ func ParseChineseNumber(s string) (int, bool) {
 		return 0, false
 	}
 	if !strings.ContainsAny(s, "十百千") {
-		n, count := 0, 0
-		for _, r := range s {
-			d, ok := chineseDigit(r)
-			if !ok {
-				return 0, false
-			}
-			count++
-			if count > 9 {
-				return 0, false
-			}
-			n = n*10 + d
-		}
-		return n, true
+		return positional(s, chineseDigit)
 	}
 	total, cur := 0, -1
 	lastUnit := 10000
@@ -123,13 +111,17 @@ func ParseChineseNumber(s string) (int, bool) {
 // asciiDigits converts a run of Arabic digits, half-width or full-width,
 // to its value. It reports false for anything else or for more than nine
 // digits.
-func asciiDigits(s string) (int, bool) {
+func asciiDigits(s string) (int, bool) { return positional(s, arabicDigit) }
+
+// positional reads s digit by digit (二〇一八, 2018), with digit telling
+// each character's value; more than nine digits is no number of a 公文.
+func positional(s string, digit func(rune) (int, bool)) (int, bool) {
 	if s == "" {
 		return 0, false
 	}
 	n, count := 0, 0
 	for _, r := range s {
-		d, ok := arabicDigit(r)
+		d, ok := digit(r)
 		if !ok {
 			return 0, false
 		}
