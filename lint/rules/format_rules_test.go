@@ -393,3 +393,16 @@ func TestFormatRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// TestHalfwidthAfterMarkdownCode: a colon after a Markdown code span
+// closes Latin text, not Chinese, however Chinese what follows it is.
+func TestHalfwidthAfterMarkdownCode(t *testing.T) {
+	doc, err := lint.ParseBytes("a.md", []byte("- `gov/a.txt`: 国发〔2018〕39号\n- 各地要做好工作,确保安全。\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs := runRuleOn(t, PunctHalfwidth, doc)
+	if len(fs) != 1 || doc.Index().Slice(fs[0].Span) != "," {
+		t.Errorf("findings %v, want only the comma of the second line", fs)
+	}
+}

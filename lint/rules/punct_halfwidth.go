@@ -26,7 +26,7 @@ var PunctHalfwidth = &lint.Rule{
 		for _, line := range formatLines(pass.Doc) {
 			for _, h := range halfwidthMarks(line.Runes) {
 				off := line.Start + h.at
-				if owned.contains(off) {
+				if owned.contains(off) || afterMarkup(pass.Doc, off) {
 					continue
 				}
 				span := lint.Span{Start: off, End: line.Start + h.end}
@@ -38,6 +38,17 @@ var PunctHalfwidth = &lint.Rule{
 			}
 		}
 	},
+}
+
+// afterMarkup reports whether the rune before off is Markdown code or
+// markup, blanked in the prose: a colon after `file.txt` or a link closes
+// Latin text, not Chinese, whatever follows it.
+func afterMarkup(doc *lint.Document, off int) bool {
+	if off == 0 || doc.Prose == doc.Text {
+		return false
+	}
+	before := lint.Span{Start: off - 1, End: off}
+	return doc.Slice(before) != doc.Index().Slice(before)
 }
 
 // halfwidthFull maps each half-width mark to its full-width form and name.
