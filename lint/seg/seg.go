@@ -195,6 +195,12 @@ func splitRuns(block string) []span {
 				for e > runStart && !utf8.RuneStart(block[e]) {
 					e--
 				}
+				if e == runStart {
+					// A run of stray continuation bytes has no rune start
+					// to cut at; each of them is a rune of its own (a
+					// RuneError of one byte), so any byte is a boundary.
+					e = runStart + maxRunBytes
+				}
 			}
 			spans = append(spans, span{start: runStart, end: e})
 			runStart = e
