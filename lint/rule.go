@@ -14,7 +14,10 @@ import (
 type Needs uint
 
 const (
-	// NeedsWords: the rule reads Document.Words (gse segmentation).
+	// NeedsWords: the rule reads word boundaries (gse segmentation):
+	// Document.Words, or those of the sentences it looks at, which the
+	// phrase rules segment one by one where a match is possible
+	// (phrase.Matcher.PrepareCut).
 	NeedsWords Needs = 1 << iota
 	// NeedsParents: the rule compares the draft with parent documents.
 	NeedsParents

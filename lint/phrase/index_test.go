@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/gwlint/gwlint/lint/seg"
 )
 
 // refFind is Find without any index: at each word it tries every pattern
@@ -158,13 +160,36 @@ func (s *refSearch) slot(p *pattern, i, pos, limit int) (int, bool) {
 }
 
 // sameAsReference fails t when the matcher and the reference disagree on
-// text; it returns how many matches they found.
+// text; it returns how many matches they found. The matcher runs as the
+// rules run it, on a text it segments sentence by sentence where its gates
+// let a match through (FindIn, PrepareCut); the reference runs on the
+// whole text's words, and so does the matcher once more, without gates.
+// The deadlines and targets of every sentence must agree as well: rules
+// read them from the lazily segmented text.
 func sameAsReference(t testing.TB, m *Matcher, name, text string) int {
 	t.Helper()
-	got, prepared := m.FindIn(text)
-	want := refFind(m, prepared)
+	got, _ := m.FindIn(text)
+	full := m.Prepare(text, seg.Default().Cut(text))
+	want := refFind(m, full)
 	if !reflect.DeepEqual(got, want) {
-		t.Fatalf("%s: indexed matcher found %d matches, reference %d\n got %v\nwant %v", name, len(got), len(want), got, want)
+		t.Fatalf("%s: matcher on a text cut where needed found %d matches, reference on the whole text's words %d\n got %v\nwant %v", name, len(got), len(want), got, want)
+	}
+	if eager := m.Find(full); !reflect.DeepEqual(eager, want) {
+		t.Fatalf("%s: matcher on the whole text's words found %d matches, reference %d\n got %v\nwant %v", name, len(eager), len(want), eager, want)
+	}
+	lazy := m.PrepareCut(text, seg.Default().Cut)
+	for _, s := range full.Sentences() {
+		if g, w := lazy.Deadlines(s.Start, s.End), full.Deadlines(s.Start, s.End); !reflect.DeepEqual(g, w) {
+			t.Fatalf("%s: deadlines in %v: cut where needed %v, whole text %v", name, s, g, w)
+		}
+		if g, w := lazy.Targets(s.Start, s.End), full.Targets(s.Start, s.End); !reflect.DeepEqual(g, w) {
+			t.Fatalf("%s: targets in %v: cut where needed %v, whole text %v", name, s, g, w)
+		}
+	}
+	for p := 0; p <= len(full.runes); p++ {
+		if lazy.Boundary(p) != full.Boundary(p) {
+			t.Fatalf("%s: boundary at %d: cut where needed %v, whole text %v", name, p, lazy.Boundary(p), full.Boundary(p))
+		}
 	}
 	return len(got)
 }

@@ -51,6 +51,7 @@ type Matcher struct {
 	// firstBMP has bit c set when first holds c, c < 0x10000: most runes
 	// start no pattern, and a bit test is far cheaper than a map look-up.
 	firstBMP *[0x10000 / 64]uint64
+	gates    *gateIndex
 }
 
 // mayStart reports whether first may hold c.
@@ -65,6 +66,7 @@ type anchor struct {
 	entry   *Entry
 	pattern *pattern
 	lit     []rune // the first slot's literal; nil for a built-in
+	needs   []int  // the gates of the pattern's other required slots
 }
 
 // NewMatcher builds a matcher over every entry of the lists, in order.
@@ -93,16 +95,18 @@ func (m *Matcher) index(entries []*Entry) {
 	m.first = map[rune][]anchor{}
 	m.firstBMP = new([0x10000 / 64]uint64)
 	m.scanFirst = nil
+	m.gates = newGateIndex()
 	for _, e := range entries {
 		for _, p := range e.compiled {
 			s := p.slots[0]
+			needs := m.gates.needs(p)
 			if s.kind == slotBuiltin {
-				m.scanFirst = append(m.scanFirst, anchor{entry: e, pattern: p})
+				m.scanFirst = append(m.scanFirst, anchor{entry: e, pattern: p, needs: needs})
 				continue
 			}
 			for _, a := range s.alts {
 				c := []rune(a)[0]
-				m.first[c] = append(m.first[c], anchor{entry: e, pattern: p, lit: []rune(a)})
+				m.first[c] = append(m.first[c], anchor{entry: e, pattern: p, lit: []rune(a), needs: needs})
 				if c < 0x10000 {
 					m.firstBMP[c>>6] |= 1 << (c & 63)
 				}
@@ -130,13 +134,35 @@ func (m *Matcher) ForRule(rule string) *Matcher {
 
 // Text is a text prepared for matching: its runes, the word boundaries
 // and the sentences.
+//
+// A Text from PrepareCut learns its word boundaries one sentence at a
+// time, the first time a match could start in the sentence, so that a
+// text is segmented only where the lists' words occur. Cutting a
+// sentence alone gives exactly the boundaries cutting the whole text
+// gives there, because every terminator is a boundary rune to the
+// segmenter (seg.IsBoundary) and it cuts the runs between boundary runes
+// independently. Such a Text is filled in as it is read, so unlike a
+// Matcher it must not be used by two goroutines at once.
 type Text struct {
 	runes []rune
 	bound []bool // bound[i]: a word starts or ends at i
 	// sentEnd[i] is where the sentence holding rune i ends (at its
 	// terminator, exclusive); sentStart likewise.
 	sentEnd, sentStart []int32
+	text               string
+	byteAt             []int32 // the byte offset in text of each rune, and len(text)
+
+	// For PrepareCut: which sentences (by their start) are cut already,
+	// and which slots of the matcher's patterns can match in each.
+	m     *Matcher
+	cut   Cutter
+	isCut []bool
+	gates *gateSet
 }
+
+// A Cutter segments text into words that cover it, with rune offsets
+// relative to its start: seg.Segmenter.Cut.
+type Cutter func(text string) []seg.Word
 
 // Runes is the text's runes; callers must not modify them.
 func (t *Text) Runes() []rune { return t.runes }
@@ -160,7 +186,27 @@ func (t *Text) Sentence(off int) Span {
 }
 
 // Boundary reports whether a word starts or ends at off.
-func (t *Text) Boundary(off int) bool { return off >= 0 && off < len(t.bound) && t.bound[off] }
+func (t *Text) Boundary(off int) bool { return off >= 0 && off < len(t.bound) && t.boundAt(off) }
+
+// boundAt is bound[p], the sentence holding p cut first if need be.
+func (t *Text) boundAt(p int) bool {
+	if t.cut != nil && p < len(t.runes) {
+		if s := t.sentStart[p]; !t.isCut[s] {
+			t.cutSentence(int(s))
+		}
+	}
+	return t.bound[p]
+}
+
+// cutSentence segments the sentence starting at rune start.
+func (t *Text) cutSentence(start int) {
+	t.isCut[start] = true
+	end := int(t.sentEnd[start])
+	if end <= start {
+		return // a terminator: a word of its own, marked by prepare
+	}
+	t.m.markWords(t, t.cut(t.text[t.byteAt[start]:t.byteAt[end]]), start)
+}
 
 // IsTerminator reports whether r ends a sentence for matching purposes.
 func IsTerminator(r rune) bool {
@@ -174,6 +220,26 @@ func IsTerminator(r rune) bool {
 // Prepare readies text (segmented into words, rune offsets as
 // seg.Word gives them) for Find.
 func (m *Matcher) Prepare(text string, words []seg.Word) *Text {
+	t := prepare(text)
+	m.markWords(t, words, 0)
+	return t
+}
+
+// PrepareCut readies text for Find without segmenting it: cut segments a
+// sentence only when a match could start there (see Text). Most
+// sentences of a 公文 hold no construction of the lists, and segmentation
+// is most of what matching costs.
+func (m *Matcher) PrepareCut(text string, cut Cutter) *Text {
+	t := prepare(text)
+	t.m, t.cut = m, cut
+	t.isCut = make([]bool, len(t.runes))
+	return t
+}
+
+// prepare reads text's runes and sentences, and marks the boundaries
+// that do not depend on words: the ends of the text and both sides of
+// every terminator, which the segmenter always makes a word of its own.
+func prepare(text string) *Text {
 	r := make([]rune, 0, len(text)/3+1)
 	byteAt := make([]int32, 0, len(text)/3+2) // rune offset → byte offset
 	for b, c := range text {
@@ -181,17 +247,8 @@ func (m *Matcher) Prepare(text string, words []seg.Word) *Text {
 		byteAt = append(byteAt, int32(b))
 	}
 	byteAt = append(byteAt, int32(len(text)))
-	t := &Text{runes: r, bound: make([]bool, len(r)+1), sentEnd: make([]int32, len(r)), sentStart: make([]int32, len(r))}
+	t := &Text{runes: r, bound: make([]bool, len(r)+1), sentEnd: make([]int32, len(r)), sentStart: make([]int32, len(r)), text: text, byteAt: byteAt}
 	t.bound[0], t.bound[len(r)] = true, true
-	for _, w := range words {
-		if w.Start < 0 || w.End > len(r) || w.Start >= w.End {
-			continue
-		}
-		t.bound[w.Start], t.bound[w.End] = true, true
-		if n := w.End - w.Start; n >= 3 && n <= 16 {
-			m.splitWord(text, byteAt[w.Start:w.End+1], w.Start, t.bound)
-		}
-	}
 	start := 0
 	for i := 0; i <= len(r); i++ {
 		if i == len(r) || IsTerminator(r[i]) {
@@ -200,11 +257,28 @@ func (m *Matcher) Prepare(text string, words []seg.Word) *Text {
 			}
 			if i < len(r) {
 				t.sentStart[i], t.sentEnd[i] = int32(i), int32(i)
+				t.bound[i], t.bound[i+1] = true, true
 			}
 			start = i + 1
 		}
 	}
 	return t
+}
+
+// markWords marks the boundaries of words, the segmentation of the part
+// of the text starting at rune offset (their offsets are relative to it).
+func (m *Matcher) markWords(t *Text, words []seg.Word, offset int) {
+	n := len(t.runes) - offset
+	for _, w := range words {
+		if w.Start < 0 || w.End > n || w.Start >= w.End {
+			continue
+		}
+		s, e := offset+w.Start, offset+w.End
+		t.bound[s], t.bound[e] = true, true
+		if k := e - s; k >= 3 && k <= 16 {
+			m.splitWord(t.text, t.byteAt[s:e+1], s, t.bound)
+		}
+	}
 }
 
 // splitWord marks the inner boundaries of a word that decomposes wholly
@@ -266,7 +340,10 @@ func (m *Matcher) Find(t *Text) []Match {
 	r := t.runes
 	exceptCache := map[exceptKey]bool{}
 	for p := 0; p < len(r); p++ {
-		if !t.bound[p] || unicode.IsSpace(r[p]) {
+		// The boundary tests come last in each condition below: with
+		// PrepareCut they segment the sentence, which only a possible
+		// match should cost.
+		if unicode.IsSpace(r[p]) {
 			continue
 		}
 		try := func(a anchor, firstEnd int) {
@@ -298,7 +375,7 @@ func (m *Matcher) Find(t *Text) []Match {
 		}
 		if m.mayStart(r[p]) {
 			for _, a := range m.first[r[p]] {
-				if e, ok := hasRunesAt(r, p, a.lit); ok && t.bound[e] && e <= int(t.sentEnd[p]) {
+				if e, ok := hasRunesAt(r, p, a.lit); ok && e <= int(t.sentEnd[p]) && t.mayMatch(m, a, p) && t.boundAt(p) && t.boundAt(e) {
 					try(a, e)
 				}
 			}
@@ -307,7 +384,7 @@ func (m *Matcher) Find(t *Text) []Match {
 			if b := a.pattern.slots[0].builtin; b.first != nil && !b.first(r[p]) {
 				continue
 			}
-			if e, ok := a.pattern.slots[0].builtin.scan(r, p); ok && e > p && t.bound[e] && e <= int(t.sentEnd[p]) {
+			if e, ok := a.pattern.slots[0].builtin.scan(r, p); ok && e > p && e <= int(t.sentEnd[p]) && t.mayMatch(m, a, p) && t.boundAt(p) && t.boundAt(e) {
 				try(a, e)
 			}
 		}
@@ -333,7 +410,7 @@ func (m *Matcher) excepted(e *Entry, t *Text, sent Span, cache map[exceptKey]boo
 	s := &search{t: t}
 	found := false
 	for p := sent.Start; p < sent.End && !found; p++ {
-		if !t.bound[p] {
+		if !t.boundAt(p) {
 			continue
 		}
 		for _, x := range e.except {
@@ -365,7 +442,7 @@ func (s *search) slot(p *pattern, i, pos, limit int) (int, bool) {
 	sl := &p.slots[i]
 	if sl.kind == slotGap {
 		for q := pos; q <= min(pos+sl.gap, limit); q++ {
-			if !s.t.bound[q] {
+			if !s.t.boundAt(q) {
 				continue
 			}
 			if end, ok := s.rest(p, i+1, q, limit); ok {
@@ -384,7 +461,7 @@ func (s *search) slot(p *pattern, i, pos, limit int) (int, bool) {
 	switch sl.kind {
 	case slotLiteral:
 		for _, a := range sl.candidates(r, start) {
-			if e, ok := hasRunesAt(r, start, a); ok && e <= limit && s.t.bound[e] {
+			if e, ok := hasRunesAt(r, start, a); ok && e <= limit && s.t.boundAt(e) {
 				s.caps[i] = Span{start, e}
 				if end, ok := s.rest(p, i+1, e, limit); ok {
 					return end, true
@@ -397,7 +474,7 @@ func (s *search) slot(p *pattern, i, pos, limit int) (int, bool) {
 		if b := sl.builtin; b.first != nil && start < len(r) && !b.first(r[start]) {
 			break
 		}
-		if e, ok := sl.builtin.scan(r, start); ok && e > start && e <= limit && s.t.bound[e] {
+		if e, ok := sl.builtin.scan(r, start); ok && e > start && e <= limit && s.t.boundAt(e) {
 			s.caps[i] = Span{start, e}
 			if end, ok := s.rest(p, i+1, e, limit); ok {
 				return end, true
@@ -427,7 +504,7 @@ func hasRunesAt(r []rune, p int, w []rune) (int, bool) {
 // FindIn segments text with the default segmenter and finds matches: for
 // tests, examples and one-off checks.
 func (m *Matcher) FindIn(text string) ([]Match, *Text) {
-	t := m.Prepare(text, seg.Default().Cut(text))
+	t := m.PrepareCut(text, seg.Default().Cut)
 	return m.Find(t), t
 }
 

@@ -18,10 +18,7 @@ func (t *Text) Deadlines(from, to int) []DeadlineAt {
 	var out []DeadlineAt
 	to = min(to, len(t.runes))
 	for p := max(0, from); p < to; p++ {
-		if !t.bound[p] {
-			continue
-		}
-		if d, e, ok := scanDeadline(t.runes, p); ok && e <= to && t.bound[e] {
+		if d, e, ok := scanDeadline(t.runes, p); ok && e <= to && t.boundAt(p) && t.boundAt(e) {
 			out = append(out, DeadlineAt{d, Span{p, e}})
 			p = e - 1
 		}
@@ -35,10 +32,7 @@ func (t *Text) Targets(from, to int) []TargetAt {
 	var out []TargetAt
 	to = min(to, len(t.runes))
 	for p := max(0, from); p < to; p++ {
-		if !t.bound[p] {
-			continue
-		}
-		if x, e, ok := scanTarget(t.runes, p); ok && e <= to && t.bound[e] {
+		if x, e, ok := scanTarget(t.runes, p); ok && e <= to && t.boundAt(p) && t.boundAt(e) {
 			out = append(out, TargetAt{x, Span{p, e}})
 			p = e - 1
 		}

@@ -141,7 +141,12 @@ func File(path string, limits Limits) (*Source, error) {
 	if reason := notRegular(info.Mode()); reason != "" {
 		return nil, &InputError{Path: path, Reason: reason}
 	}
-	data, err := io.ReadAll(io.LimitReader(f, limits.MaxFileBytes+1))
+	// Sized from Stat, so that reading does not grow and copy a buffer;
+	// the limit still holds if the file grew since.
+	var buf bytes.Buffer
+	buf.Grow(int(min(info.Size(), limits.MaxFileBytes)) + bytes.MinRead)
+	_, err = buf.ReadFrom(io.LimitReader(f, limits.MaxFileBytes+1))
+	data := buf.Bytes()
 	if err != nil {
 		return nil, &InputError{Path: path, Reason: "cannot read: " + err.Error(), Err: err}
 	}

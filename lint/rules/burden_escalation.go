@@ -219,9 +219,6 @@ func wordSpans(t *phrase.Text, from, to int, words []string) []phrase.Span {
 	var out []phrase.Span
 	r := t.Runes()
 	for p := max(0, from); p < min(to, len(r)); p++ {
-		if !t.Boundary(p) {
-			continue
-		}
 		for _, w := range words {
 			e, ok := p, true
 			for _, c := range w {
@@ -231,7 +228,8 @@ func wordSpans(t *phrase.Text, from, to int, words []string) []phrase.Span {
 				}
 				e++
 			}
-			if ok && t.Boundary(e) {
+			// Boundaries last: asking for one may segment the sentence.
+			if ok && t.Boundary(p) && t.Boundary(e) {
 				out = append(out, phrase.Span{Start: p, End: e})
 				break
 			}

@@ -11,6 +11,7 @@ import (
 	"github.com/gwlint/gwlint/dict"
 	"github.com/gwlint/gwlint/lint"
 	"github.com/gwlint/gwlint/lint/phrase"
+	"github.com/gwlint/gwlint/lint/seg"
 )
 
 // The burden-*, forward-demands-* and style-taohua rules match the phrase
@@ -191,9 +192,12 @@ type docPhrases struct {
 // find returns the matches of every entry of the set in doc. The phrase
 // rules run one after another on the same document; the document's fact
 // cache makes them prepare the text and run the matcher once between them.
+// The text is segmented only in the sentences where some entry's literal
+// occurs (phrase.Matcher.PrepareCut): the same matches as from
+// doc.Words(), for a fraction of the segmentation.
 func (s *phraseSet) find(doc *lint.Document) *docPhrases {
 	return doc.Fact(s, func() any {
-		text := s.all.Prepare(doc.Prose, doc.Words())
+		text := s.all.PrepareCut(doc.Prose, seg.Default().Cut)
 		found := &docPhrases{text: text, byRule: map[string][]phrase.Match{}}
 		for _, x := range s.all.Find(text) {
 			found.byRule[x.Entry.Rule] = append(found.byRule[x.Entry.Rule], x)

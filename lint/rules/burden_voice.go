@@ -84,9 +84,6 @@ func hasWord(text *phrase.Text, from, to int, words []string) bool {
 	r := text.Runes()
 	to = min(to, len(r))
 	for p := max(0, from); p < to; p++ {
-		if !text.Boundary(p) {
-			continue
-		}
 		for _, w := range words {
 			e := p
 			ok := true
@@ -97,7 +94,8 @@ func hasWord(text *phrase.Text, from, to int, words []string) bool {
 				}
 				e++
 			}
-			if ok && text.Boundary(e) {
+			// Boundaries last: asking for one may segment the sentence.
+			if ok && text.Boundary(p) && text.Boundary(e) {
 				return true
 			}
 		}

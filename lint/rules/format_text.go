@@ -21,9 +21,18 @@ type formatLine struct {
 	Runes []rune
 }
 
+// formatLinesKey is the document fact holding formatLines' result: the
+// punctuation rules each read the lines, and cutting them once spares a
+// copy of the text as runes per rule.
+type formatLinesKey struct{}
+
 // formatLines cuts doc.Prose into lines at \n, \r\n or \r, keeping rune
-// offsets right for the document.
+// offsets right for the document. Callers must not modify the lines.
 func formatLines(doc *lint.Document) []formatLine {
+	return doc.Fact(formatLinesKey{}, func() any { return cutLines(doc) }).([]formatLine)
+}
+
+func cutLines(doc *lint.Document) []formatLine {
 	var out []formatLine
 	runes := []rune(doc.Prose)
 	start := 0
