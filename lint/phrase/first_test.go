@@ -19,6 +19,11 @@ func TestFirstRuneTests(t *testing.T) {
 		return number(c) || strings.ContainsRune("每按逐月日周季年全百不至最", c)
 	}
 	for c := rune(0); c <= 0x10FFFF; c++ {
+		for _, b := range builtins {
+			if b.first != nil && b.first(c) != strings.ContainsRune(b.firstRunes, c) {
+				t.Fatalf("%q (U+%04X): {%s}'s first-rune test says %v, its list of first runes %q disagrees", c, c, b.name, b.first(c), b.firstRunes)
+			}
+		}
 		if numberFirst(c) != number(c) || deadlineFirst(c) != deadline(c) || targetFirst(c) != target(c) {
 			t.Fatalf("%q (U+%04X): numberFirst %v want %v, deadlineFirst %v want %v, targetFirst %v want %v",
 				c, c, numberFirst(c), number(c), deadlineFirst(c), deadline(c), targetFirst(c), target(c))

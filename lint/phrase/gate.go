@@ -11,8 +11,9 @@ import "strings"
 // an anchor, every required slot of the anchor's pattern after the first
 // must find something in the sentence: one of a literal slot's words as a
 // substring, or a rune a built-in class's scanner can start at. That is
-// necessary for a match and cheap to know: one pass over the text's runes
-// finds it for all slots at once.
+// necessary for a match and cheap to know: one pass over a sentence's
+// runes finds it for all slots at once, done for the sentences where some
+// anchor matched.
 //
 // Gates are the slots themselves, numbered by what they match (slots of
 // the same class share one), so a matcher has some dozens.
@@ -95,7 +96,8 @@ func (g *gateIndex) builtinGate(b *builtin) int {
 	return id
 }
 
-// gateSet records which gates are open in each sentence of a text.
+// gateSet records which gates are open in the sentences of a text that
+// have been looked at, each found the first time an anchor matches in it.
 type gateSet struct {
 	index *gateIndex
 	words int           // uint64 words a sentence
@@ -103,39 +105,40 @@ type gateSet struct {
 	bits  []uint64
 }
 
-// openGates finds the gates open in each sentence of t.
-func (g *gateIndex) openGates(t *Text) *gateSet {
-	gs := &gateSet{index: g, words: (g.n + 63) / 64, row: map[int32]int{}}
-	r := t.runes
-	row := -1
-	cur := int32(-1)
-	for i, c := range r {
-		s, end := t.sentStart[i], int(t.sentEnd[i])
-		if int(s) == i && end == i {
-			continue // a terminator
-		}
-		if s != cur {
-			cur, row = s, len(gs.bits)
-			gs.row[s] = row
-			gs.bits = append(gs.bits, make([]uint64, gs.words)...)
-		}
+func (g *gateIndex) newGateSet() *gateSet {
+	return &gateSet{index: g, words: (g.n + 63) / 64, row: map[int32]int{}}
+}
+
+// sentence returns the first word of the gates open in the sentence
+// [start, end) of r, finding them on the first call.
+func (gs *gateSet) sentence(r []rune, start, end int) int {
+	if row, ok := gs.row[int32(start)]; ok {
+		return row
+	}
+	g := gs.index
+	row := len(gs.bits)
+	gs.row[int32(start)] = row
+	gs.bits = append(gs.bits, make([]uint64, gs.words)...)
+	bits := gs.bits[row : row+gs.words]
+	for i := start; i < end; i++ {
+		c := r[i]
 		if c >= 0x10000 || g.firstBMP[c>>6]&(1<<(c&63)) != 0 {
 			for _, l := range g.byFirst[c] {
-				if gs.bits[row+l.id>>6]&(1<<(l.id&63)) != 0 {
+				if bits[l.id>>6]&(1<<(l.id&63)) != 0 {
 					continue
 				}
 				if e, ok := hasRunesAt(r, i, l.lit); ok && e <= end {
-					gs.bits[row+l.id>>6] |= 1 << (l.id & 63)
+					bits[l.id>>6] |= 1 << (l.id & 63)
 				}
 			}
 		}
 		for _, b := range g.builtins {
-			if gs.bits[row+b.id>>6]&(1<<(b.id&63)) == 0 && b.first(c) {
-				gs.bits[row+b.id>>6] |= 1 << (b.id & 63)
+			if bits[b.id>>6]&(1<<(b.id&63)) == 0 && b.first(c) {
+				bits[b.id>>6] |= 1 << (b.id & 63)
 			}
 		}
 	}
-	return gs
+	return row
 }
 
 // mayMatch reports whether a match of a, whose first slot matched at p,
@@ -146,12 +149,9 @@ func (t *Text) mayMatch(m *Matcher, a anchor, p int) bool {
 		return true
 	}
 	if t.gates == nil || t.gates.index != m.gates {
-		t.gates = m.gates.openGates(t)
+		t.gates = m.gates.newGateSet()
 	}
-	row, ok := t.gates.row[t.sentStart[p]]
-	if !ok {
-		return false
-	}
+	row := t.gates.sentence(t.runes, int(t.sentStart[p]), int(t.sentEnd[p]))
 	for _, id := range a.needs {
 		if t.gates.bits[row+id>>6]&(1<<(id&63)) == 0 {
 			return false

@@ -51,7 +51,10 @@ type Matcher struct {
 	// firstBMP has bit c set when first holds c, c < 0x10000: most runes
 	// start no pattern, and a bit test is far cheaper than a map look-up.
 	firstBMP *[0x10000 / 64]uint64
-	gates    *gateIndex
+	// scanBMP has bit c set when some anchor of scanFirst may start at c
+	// (c < 0x10000).
+	scanBMP *[0x10000 / 64]uint64
+	gates   *gateIndex
 }
 
 // mayStart reports whether first may hold c.
@@ -95,6 +98,7 @@ func (m *Matcher) index(entries []*Entry) {
 	m.first = map[rune][]anchor{}
 	m.firstBMP = new([0x10000 / 64]uint64)
 	m.scanFirst = nil
+	m.scanBMP = new([0x10000 / 64]uint64)
 	m.gates = newGateIndex()
 	for _, e := range entries {
 		for _, p := range e.compiled {
@@ -102,6 +106,13 @@ func (m *Matcher) index(entries []*Entry) {
 			needs := m.gates.needs(p)
 			if s.kind == slotBuiltin {
 				m.scanFirst = append(m.scanFirst, anchor{entry: e, pattern: p, needs: needs})
+				if s.builtin.first == nil {
+					m.scanBMP = nil // tried everywhere
+				} else if m.scanBMP != nil {
+					for _, c := range s.builtin.firstRunes {
+						m.scanBMP[c>>6] |= 1 << (c & 63)
+					}
+				}
 				continue
 			}
 			for _, a := range s.alts {
@@ -379,6 +390,9 @@ func (m *Matcher) Find(t *Text) []Match {
 					try(a, e)
 				}
 			}
+		}
+		if c := r[p]; m.scanBMP != nil && c < 0x10000 && m.scanBMP[c>>6]&(1<<(c&63)) == 0 {
+			continue
 		}
 		for _, a := range m.scanFirst {
 			if b := a.pattern.slots[0].builtin; b.first != nil && !b.first(r[p]) {

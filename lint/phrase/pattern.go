@@ -55,10 +55,13 @@ type slot struct {
 type builtin struct {
 	name string
 	// first, when set, is a cheap test of the first rune: the scanner is
-	// tried only where it passes.
-	first func(r rune) bool
-	scan  func(r []rune, p int) (end int, ok bool)
-	vocab []string
+	// tried only where it passes. firstRunes lists the runes it accepts,
+	// so that a matcher can index them (TestFirstRuneTests holds the two
+	// together).
+	first      func(r rune) bool
+	firstRunes string
+	scan       func(r []rune, p int) (end int, ok bool)
+	vocab      []string
 }
 
 const (
@@ -70,23 +73,23 @@ const (
 )
 
 var builtins = map[string]*builtin{
-	"deadline": {name: "deadline", first: deadlineFirst, vocab: deadlineVocabulary, scan: func(r []rune, p int) (int, bool) {
+	"deadline": {name: "deadline", first: deadlineFirst, firstRunes: deadlineFirstRunes, vocab: deadlineVocabulary, scan: func(r []rune, p int) (int, bool) {
 		_, e, ok := scanDeadline(r, p)
 		return e, ok
 	}},
-	"target": {name: "target", first: targetFirst, vocab: targetVocabulary(), scan: func(r []rune, p int) (int, bool) {
+	"target": {name: "target", first: targetFirst, firstRunes: targetFirstRunes, vocab: targetVocabulary(), scan: func(r []rune, p int) (int, bool) {
 		_, e, ok := scanTarget(r, p)
 		return e, ok
 	}},
-	"frequency": {name: "frequency", first: targetFirst, vocab: targetVocabulary(), scan: func(r []rune, p int) (int, bool) {
+	"frequency": {name: "frequency", first: targetFirst, firstRunes: targetFirstRunes, vocab: targetVocabulary(), scan: func(r []rune, p int) (int, bool) {
 		t, e, ok := scanTarget(r, p)
 		return e, ok && t.Kind == Frequency
 	}},
-	"tight_deadline": {name: "tight_deadline", first: deadlineFirst, vocab: deadlineVocabulary, scan: func(r []rune, p int) (int, bool) {
+	"tight_deadline": {name: "tight_deadline", first: deadlineFirst, firstRunes: deadlineFirstRunes, vocab: deadlineVocabulary, scan: func(r []rune, p int) (int, bool) {
 		d, e, ok := scanDeadline(r, p)
 		return e, ok && d.Tight()
 	}},
-	"number": {name: "number", first: numberFirst, scan: func(r []rune, p int) (int, bool) {
+	"number": {name: "number", first: numberFirst, firstRunes: numberFirstRunes, scan: func(r []rune, p int) (int, bool) {
 		_, e, ok := scanNumber(r, p)
 		return e, ok
 	}},
@@ -95,6 +98,12 @@ var builtins = map[string]*builtin{
 // The first-rune tests run at every word of every text, so they are
 // switches, not map look-ups; TestFirstRuneTests holds them to the maps
 // and lists they stand for.
+
+const (
+	numberFirstRunes   = "0123456789０１２３４５６７８９〇零一二两三四五六七八九十百千"
+	deadlineFirstRunes = numberFirstRunes + "当即次翌第隔周星礼"
+	targetFirstRunes   = numberFirstRunes + "每按逐月日周季年全不至最"
+)
 
 func numberFirst(c rune) bool {
 	switch c {
