@@ -9,6 +9,11 @@
 // word is split again at the point where it decomposes wholly into terms
 // the lists use, so that 当天 and 反馈 stay matchable.
 //
+// Segmentation is most of what matching costs, and most sentences hold no
+// construction of the lists, so a text is segmented lazily
+// (Matcher.PrepareCut): a sentence only when a pattern's first word
+// occurs there and its other required slots pass their gates (gate.go).
+//
 // The package also parses the two kinds of expressions that the 层层加码
 // (layer-by-layer escalation) rules compare: deadlines (当天, 次日, 3个工作日内,
 // 周六, 6月20日18时前) and numeric targets (100%, 不少于2次, 全覆盖, 每月).
