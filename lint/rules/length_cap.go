@@ -1,6 +1,9 @@
 package rules
 
 import (
+	"strings"
+	"unicode/utf8"
+
 	"github.com/gwlint/gwlint/lint"
 )
 
@@ -32,15 +35,14 @@ var LengthCap = &lint.Rule{
 // trimSpan narrows a span to start and end on visible text, so that an
 // editor jumps to the first counted character rather than a blank line.
 func trimSpan(doc *lint.Document, s lint.Span) lint.Span {
-	runes := []rune(doc.Slice(s))
-	i, j := 0, len(runes)
-	for i < j && isBlank(runes[i]) {
-		i++
-	}
-	for j > i && isBlank(runes[j-1]) {
-		j--
-	}
-	return lint.Span{Start: s.Start + i, End: s.Start + j}
+	// Blank runes are counted from both ends of the text, which is often
+	// the whole document: converting it to runes would cost more.
+	text := doc.Slice(s)
+	trimmed := strings.TrimLeftFunc(text, isBlank)
+	start := s.Start + utf8.RuneCountInString(text[:len(text)-len(trimmed)])
+	rest := strings.TrimRightFunc(trimmed, isBlank)
+	end := start + utf8.RuneCountInString(rest)
+	return lint.Span{Start: start, End: max(start, end)}
 }
 
 func isBlank(r rune) bool {

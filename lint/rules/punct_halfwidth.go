@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -60,6 +61,14 @@ var halfwidthFull = map[rune]struct {
 	'?': {'？', "问号"}, '!': {'！', "叹号"}, '(': {'（', "括号"}, ')': {'）', "括号"},
 }
 
+func isHalfwidthMark(r rune) bool {
+	switch r {
+	case ',', '.', ';', ':', '?', '!', '(', ')':
+		return true
+	}
+	return false
+}
+
 // halfwidthMark is one mark to replace: runes [at, end) of the line (the
 // mark and any spaces typed after it) become full.
 type halfwidthMark struct {
@@ -77,7 +86,7 @@ func newHalfwidthMark(at, end int, r rune, why string) halfwidthMark {
 // halfwidthMarks finds the half-width marks of one line that stand in
 // Chinese text, in order.
 func halfwidthMarks(rs []rune) []halfwidthMark {
-	if !strings.ContainsAny(string(rs), ",.;:?!()") {
+	if !slices.ContainsFunc(rs, isHalfwidthMark) {
 		return nil
 	}
 	masked := latinTokens(rs)
