@@ -148,6 +148,8 @@ func (t *Text) mayMatch(m *Matcher, a anchor, p int) bool {
 	if t.cut == nil || len(a.needs) == 0 {
 		return true
 	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
 	if t.gates == nil || t.gates.index != m.gates {
 		t.gates = m.gates.newGateSet()
 	}

@@ -1,6 +1,8 @@
 package phrase
 
 import (
+	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"github.com/gwlint/gwlint/lint/seg"
@@ -152,8 +154,10 @@ func (m *Matcher) ForRule(rule string) *Matcher {
 // sentence alone gives exactly the boundaries cutting the whole text
 // gives there, because every terminator is a boundary rune to the
 // segmenter (seg.IsBoundary) and it cuts the runs between boundary runes
-// independently. Such a Text is filled in as it is read, so unlike a
-// Matcher it must not be used by two goroutines at once.
+// independently. Such a Text is filled in as it is read; like a Matcher,
+// it is safe for concurrent use: a sentence is cut under a lock and
+// published with an atomic flag, which a reader checks before it reads
+// the sentence's boundaries.
 type Text struct {
 	runes []rune
 	bound []bool // bound[i]: a word starts or ends at i
@@ -163,11 +167,13 @@ type Text struct {
 	text               string
 	byteAt             []int32 // the byte offset in text of each rune, and len(text)
 
-	// For PrepareCut: which sentences (by their start) are cut already,
-	// and which slots of the matcher's patterns can match in each.
+	// For PrepareCut: which sentences are cut already (bit s set for the
+	// sentence starting at rune s), and which slots of the matcher's
+	// patterns can match in each; mu is held while either is filled in.
 	m     *Matcher
 	cut   Cutter
-	isCut []bool
+	mu    sync.Mutex
+	isCut []atomic.Uint64
 	gates *gateSet
 }
 
@@ -202,7 +208,7 @@ func (t *Text) Boundary(off int) bool { return off >= 0 && off < len(t.bound) &&
 // boundAt is bound[p], the sentence holding p cut first if need be.
 func (t *Text) boundAt(p int) bool {
 	if t.cut != nil && p < len(t.runes) {
-		if s := t.sentStart[p]; !t.isCut[s] {
+		if s := t.sentStart[p]; !t.sentenceCut(int(s)) {
 			t.cutSentence(int(s))
 		}
 	}
@@ -211,12 +217,21 @@ func (t *Text) boundAt(p int) bool {
 
 // cutSentence segments the sentence starting at rune start.
 func (t *Text) cutSentence(start int) {
-	t.isCut[start] = true
-	end := int(t.sentEnd[start])
-	if end <= start {
-		return // a terminator: a word of its own, marked by prepare
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.sentenceCut(start) {
+		return // by another goroutine meanwhile
 	}
-	t.m.markWords(t, t.cut(t.text[t.byteAt[start]:t.byteAt[end]]), start)
+	// A terminator is a word of its own, marked by prepare.
+	if end := int(t.sentEnd[start]); end > start {
+		t.m.markWords(t, t.cut(t.text[t.byteAt[start]:t.byteAt[end]]), start)
+	}
+	t.isCut[start>>6].Or(1 << (start & 63))
+}
+
+// sentenceCut reports whether the sentence starting at rune start is cut.
+func (t *Text) sentenceCut(start int) bool {
+	return t.isCut[start>>6].Load()&(1<<(start&63)) != 0
 }
 
 // IsTerminator reports whether r ends a sentence for matching purposes.
@@ -243,7 +258,7 @@ func (m *Matcher) Prepare(text string, words []seg.Word) *Text {
 func (m *Matcher) PrepareCut(text string, cut Cutter) *Text {
 	t := prepare(text)
 	t.m, t.cut = m, cut
-	t.isCut = make([]bool, len(t.runes))
+	t.isCut = make([]atomic.Uint64, len(t.runes)/64+1)
 	return t
 }
 
@@ -284,8 +299,15 @@ func (m *Matcher) markWords(t *Text, words []seg.Word, offset int) {
 		if w.Start < 0 || w.End > n || w.Start >= w.End {
 			continue
 		}
+		// Boundaries already set are not written again: the ends of a
+		// sentence are read by goroutines matching next to it.
 		s, e := offset+w.Start, offset+w.End
-		t.bound[s], t.bound[e] = true, true
+		if !t.bound[s] {
+			t.bound[s] = true
+		}
+		if !t.bound[e] {
+			t.bound[e] = true
+		}
 		if k := e - s; k >= 3 && k <= 16 {
 			m.splitWord(t.text, t.byteAt[s:e+1], s, t.bound)
 		}
