@@ -11,8 +11,9 @@
 //
 // Segmentation is most of what matching costs, and most sentences hold no
 // construction of the lists, so a text is segmented lazily
-// (Matcher.PrepareCut): a sentence only when a pattern's first word
-// occurs there and its other required slots pass their gates (gate.go).
+// (Matcher.PrepareCut): a sentence when a pattern's first word occurs
+// there and its other required slots pass their gates (gate.go), or when
+// a rule asks for boundaries, deadlines or targets in it.
 //
 // The package also parses the two kinds of expressions that the 层层加码
 // (layer-by-layer escalation) rules compare: deadlines (当天, 次日, 3个工作日内,

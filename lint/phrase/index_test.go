@@ -1,6 +1,7 @@
 package phrase
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -168,8 +169,15 @@ func (s *refSearch) slot(p *pattern, i, pos, limit int) (int, bool) {
 // read them from the lazily segmented text.
 func sameAsReference(t testing.TB, m *Matcher, name, text string) int {
 	t.Helper()
+	return sameAsReferenceWords(t, m, name, text, seg.Default().Cut(text))
+}
+
+// sameAsReferenceWords is sameAsReference with the whole text's words cut
+// beforehand, for comparing many matchers on one text.
+func sameAsReferenceWords(t testing.TB, m *Matcher, name, text string, words []seg.Word) int {
+	t.Helper()
 	got, _ := m.FindIn(text)
-	full := m.Prepare(text, seg.Default().Cut(text))
+	full := m.Prepare(text, words)
 	want := refFind(m, full)
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("%s: matcher on a text cut where needed found %d matches, reference on the whole text's words %d\n got %v\nwant %v", name, len(got), len(want), got, want)
@@ -196,12 +204,14 @@ func sameAsReference(t testing.TB, m *Matcher, name, text string) int {
 
 // TestIndexMatchesReference runs the matcher and the unindexed reference
 // over the corpus texts kept in the repository, with every rule's entries
-// together and each rule's on its own.
+// together and (unless -short) each rule's on its own.
 func TestIndexMatchesReference(t *testing.T) {
 	all := NewMatcher(embeddedLists(t)...)
 	matchers := map[string]*Matcher{"all": all}
-	for _, e := range all.Entries() {
-		matchers[e.Rule] = all.ForRule(e.Rule)
+	if !testing.Short() { // the race detector's run takes a minute with them
+		for _, e := range all.Entries() {
+			matchers[e.Rule] = all.ForRule(e.Rule)
+		}
 	}
 	root := filepath.Join("..", "..", "testdata", "corpus")
 	files, total := 0, 0
@@ -214,8 +224,9 @@ func TestIndexMatchesReference(t *testing.T) {
 			return err
 		}
 		files++
+		words := seg.Default().Cut(string(data))
 		for name, m := range matchers {
-			n := sameAsReference(t, m, path+" ("+name+")", string(data))
+			n := sameAsReferenceWords(t, m, path+" ("+name+")", string(data), words)
 			if name == "all" {
 				total += n
 			}
@@ -278,6 +289,22 @@ func BenchmarkFind(b *testing.B) {
 	for range b.N {
 		for _, t := range texts {
 			m.Find(t)
+		}
+	}
+}
+
+// TestLongSentencesMatchReference puts a construction inside sentences
+// tens of kilobytes long without a boundary rune, after prefixes that make
+// the segmenter's 64 KB blocks end inside them: cut alone, such a sentence
+// must still get the words it gets in the whole text.
+func TestLongSentencesMatchReference(t *testing.T) {
+	m := NewMatcher(embeddedLists(t)...)
+	run := []rune(strings.Repeat("中华人民共和国国务院", 1200))
+	for _, prefix := range []string{strings.Repeat("通知。", 3400), "甲。", strings.Repeat("各地要落实，", 2000) + "。"} {
+		for _, k := range []int{len(run) / 3, len(run) / 2, (65536 - len(prefix)) / 3, (65536-len(prefix))/3 + 4} {
+			k = max(0, min(k, len(run)))
+			text := prefix + string(run[:k]) + "统一票否决" + string(run[k:]) + "。"
+			sameAsReference(t, m, fmt.Sprintf("%d-byte prefix, construction at rune %d", len(prefix), k), text)
 		}
 	}
 }

@@ -149,12 +149,14 @@ func (m *Matcher) ForRule(rule string) *Matcher {
 // and the sentences.
 //
 // A Text from PrepareCut learns its word boundaries one sentence at a
-// time, the first time a match could start in the sentence, so that a
-// text is segmented only where the lists' words occur. Cutting a
-// sentence alone gives exactly the boundaries cutting the whole text
-// gives there, because every terminator is a boundary rune to the
-// segmenter (seg.IsBoundary) and it cuts the runs between boundary runes
-// independently. Such a Text is filled in as it is read; like a Matcher,
+// time, the first time they are asked for in the sentence: by Find where
+// a match could start there, or by a rule reading boundaries, deadlines
+// or targets in it. So a text is segmented only where the lists' words
+// occur. Cutting a sentence alone gives exactly the boundaries cutting
+// the whole text gives there, because every terminator is a boundary
+// rune to the segmenter (seg.IsBoundary), which cuts the runs between
+// boundary runes independently and the same way whatever run the text
+// starts with (seg's TestCutStartsAnywhere). Such a Text is filled in as it is read; like a Matcher,
 // it is safe for concurrent use: a sentence is cut under a lock and
 // published with an atomic flag, which a reader checks before it reads
 // the sentence's boundaries.
@@ -178,7 +180,10 @@ type Text struct {
 }
 
 // A Cutter segments text into words that cover it, with rune offsets
-// relative to its start: seg.Segmenter.Cut.
+// relative to its start: seg.Segmenter.Cut. For PrepareCut to give the
+// matches Prepare gives with the whole text's words, a Cutter must cut a
+// sentence alone as it cuts it inside the text, and make each terminator
+// a word of its own; seg.Segmenter.Cut does both.
 type Cutter func(text string) []seg.Word
 
 // Runes is the text's runes; callers must not modify them.
@@ -224,7 +229,7 @@ func (t *Text) cutSentence(start int) {
 	}
 	// A terminator is a word of its own, marked by prepare.
 	if end := int(t.sentEnd[start]); end > start {
-		t.m.markWords(t, t.cut(t.text[t.byteAt[start]:t.byteAt[end]]), start)
+		t.m.markWords(t, t.cut(t.text[t.byteAt[start]:t.byteAt[end]]), start, end-start)
 	}
 	t.isCut[start>>6].Or(1 << (start & 63))
 }
@@ -244,15 +249,16 @@ func IsTerminator(r rune) bool {
 }
 
 // Prepare readies text (segmented into words, rune offsets as
-// seg.Word gives them) for Find.
+// seg.Word gives them) for Find. Both sides of every terminator are word
+// boundaries whatever the words say, as seg.Segmenter.Cut makes them.
 func (m *Matcher) Prepare(text string, words []seg.Word) *Text {
 	t := prepare(text)
-	m.markWords(t, words, 0)
+	m.markWords(t, words, 0, len(t.runes))
 	return t
 }
 
 // PrepareCut readies text for Find without segmenting it: cut segments a
-// sentence only when a match could start there (see Text). Most
+// sentence when its boundaries are first asked for (see Text). Most
 // sentences of a 公文 hold no construction of the lists, and segmentation
 // is most of what matching costs.
 func (m *Matcher) PrepareCut(text string, cut Cutter) *Text {
@@ -291,10 +297,12 @@ func prepare(text string) *Text {
 	return t
 }
 
-// markWords marks the boundaries of words, the segmentation of the part
-// of the text starting at rune offset (their offsets are relative to it).
-func (m *Matcher) markWords(t *Text, words []seg.Word, offset int) {
-	n := len(t.runes) - offset
+// markWords marks the boundaries of words, the segmentation of the n
+// runes of the text starting at rune offset (their offsets are relative
+// to it). Words reaching outside those runes are ignored: a cutter's
+// mistake must not touch another sentence, which other goroutines may be
+// reading.
+func (m *Matcher) markWords(t *Text, words []seg.Word, offset, n int) {
 	for _, w := range words {
 		if w.Start < 0 || w.End > n || w.Start >= w.End {
 			continue

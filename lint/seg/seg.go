@@ -161,20 +161,59 @@ func (s *Segmenter) Cut(text string) []Word {
 }
 
 // blockEnd returns where to end a block: after the last boundary rune
-// within blockBytes, or at a rune start if there is none.
+// within blockBytes, or, when the second half of the block holds none, at
+// the last of the forced cuts splitRuns makes in the run that reaches
+// past blockBytes. Either way the block ends where the run's words would
+// end anyway, so that cutting a text gives the same words whatever
+// position it starts at, as long as that is the start of a run: a
+// sentence cut alone (phrase.Matcher.PrepareCut) and the same sentence
+// inside a whole document get the same words.
 func blockEnd(text string) int {
-	end := blockBytes
-	for i := end; i > blockBytes/2; {
+	for i := blockBytes; i > blockBytes/2; {
 		r, size := utf8.DecodeLastRuneInString(text[:i])
-		if IsBoundary(r) {
+		if r != utf8.RuneError && IsBoundary(r) {
 			return i
 		}
 		i -= size
 	}
-	for end > 0 && !utf8.RuneStart(text[end]) {
-		end--
+	// The run holding byte blockBytes starts after the last boundary
+	// before it, or at the text's start (a block ends at a run's forced
+	// cut, so a run that began in an earlier block restarts here).
+	runStart := 0
+	for i := blockBytes / 2; i > 0; {
+		r, size := utf8.DecodeLastRuneInString(text[:i])
+		if r != utf8.RuneError && IsBoundary(r) {
+			runStart = i
+			break
+		}
+		i -= size
 	}
-	return end
+	end := runStart
+	for {
+		next := forcedCut(text, end)
+		if next > blockBytes {
+			return end
+		}
+		end = next
+	}
+}
+
+// forcedCut returns where splitRuns cuts a run that goes on past from +
+// maxRunBytes: at the last rune start there, or, in a stretch of stray
+// continuation bytes with no rune start, at from + maxRunBytes (each such
+// byte is a rune of its own). It always advances.
+func forcedCut(block string, from int) int {
+	e := from + maxRunBytes
+	if e >= len(block) {
+		return len(block)
+	}
+	for e > from && !utf8.RuneStart(block[e]) {
+		e--
+	}
+	if e == from {
+		e = from + maxRunBytes
+	}
+	return e
 }
 
 // span is a part of a block: a run of non-boundary text, or one boundary
@@ -191,16 +230,7 @@ func splitRuns(block string) []span {
 		for runStart < end {
 			e := end
 			if e-runStart > maxRunBytes {
-				e = runStart + maxRunBytes
-				for e > runStart && !utf8.RuneStart(block[e]) {
-					e--
-				}
-				if e == runStart {
-					// A run of stray continuation bytes has no rune start
-					// to cut at; each of them is a rune of its own (a
-					// RuneError of one byte), so any byte is a boundary.
-					e = runStart + maxRunBytes
-				}
+				e = forcedCut(block, runStart)
 			}
 			spans = append(spans, span{start: runStart, end: e})
 			runStart = e

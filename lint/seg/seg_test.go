@@ -2,10 +2,12 @@ package seg
 
 import (
 	"fmt"
+	"reflect"
 	"runtime"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/gwlint/gwlint/dict"
@@ -405,5 +407,56 @@ func TestNewKeepsExtraWordsAcrossTexts(t *testing.T) {
 				t.Errorf("层层加码 has pos %q, want the extra word's %q over the lexicon's", w.Pos, UserPos)
 			}
 		}
+	}
+}
+
+// TestCutStartsAnywhere: a text cut alone and the same text cut after
+// other sentences get the same words. phrase.Matcher.PrepareCut relies on
+// it to cut a document one sentence at a time. What could break it is a
+// 64 KB block that ends inside a long run without boundaries: the run's
+// forced cuts (every 4 KB) must fall where they fall when the run is cut
+// from its own start. The prefixes move the block end through the run.
+func TestCutStartsAnywhere(t *testing.T) {
+	s := Default()
+	runs := []string{
+		strings.Repeat("中华人民共和国国务院", 1200) + "统一票否决" + strings.Repeat("贯彻落实层层加码", 900),
+		strings.Repeat("中华人民共和国国务院", 2500),
+		strings.Repeat("x", 70000),
+		strings.Repeat("\x80", 40000) + "层层加码" + strings.Repeat("\x80", 40000),
+	}
+	for i, run := range runs {
+		alone := s.Cut(run)
+		for _, prefix := range []string{"", "通知。", strings.Repeat("通知。", 3400), strings.Repeat("各地要落实，", 2900) + "\n", strings.Repeat("甲。", 10923)} {
+			shift := utf8.RuneCountInString(prefix)
+			var inside []Word
+			for _, w := range s.Cut(prefix + run) {
+				if w.Start >= shift {
+					w.Start, w.End = w.Start-shift, w.End-shift
+					inside = append(inside, w)
+				}
+			}
+			if !reflect.DeepEqual(inside, alone) {
+				for k := range min(len(inside), len(alone)) {
+					if inside[k] != alone[k] {
+						t.Fatalf("run %d after a %d-byte prefix: word %d is %+v, cut alone %+v", i, len(prefix), k, inside[k], alone[k])
+					}
+				}
+				t.Fatalf("run %d after a %d-byte prefix: %d words, cut alone %d", i, len(prefix), len(inside), len(alone))
+			}
+		}
+	}
+}
+
+// TestCutNoRuneStartInBlock: a block's worth of stray UTF-8 continuation
+// bytes has no rune start to end the block at; Cut must still advance.
+func TestCutNoRuneStartInBlock(t *testing.T) {
+	done := make(chan []Word, 1)
+	text := strings.Repeat("\x80", 3*blockBytes) + "通知"
+	go func() { done <- Default().Cut(text) }()
+	select {
+	case ws := <-done:
+		checkCover(t, text, ws)
+	case <-time.After(30 * time.Second):
+		t.Fatal("Cut did not return on 192 KB of continuation bytes")
 	}
 }
