@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -236,14 +237,31 @@ func TestReadmeListsEveryRule(t *testing.T) {
 		t.Fatal(err)
 	}
 	out, _, _ := gwlint(t, "", "rules", "--format", "json")
-	var rules []struct{ ID string }
+	var rules []struct{ ID, Severity, Doc, Source string }
 	if err := json.Unmarshal([]byte(out), &rules); err != nil {
 		t.Fatal(err)
 	}
-	for _, r := range rules {
-		if !strings.Contains(string(readme), "| `"+r.ID+"` |") {
-			t.Errorf("README.md's rule table lacks %s", r.ID)
+	// Rows of the table: | `id` | severity | doc | source |
+	row := regexp.MustCompile("^\\| `([a-z0-9-]+)` \\| ([a-z]+) \\| (.+) \\| (.+) \\|$")
+	table := map[string][3]string{}
+	for _, line := range strings.Split(string(readme), "\n") {
+		if m := row.FindStringSubmatch(line); m != nil {
+			table[m[1]] = [3]string{m[2], m[3], m[4]}
 		}
+	}
+	for _, r := range rules {
+		got, ok := table[r.ID]
+		if !ok {
+			t.Errorf("README.md's rule table lacks %s", r.ID)
+			continue
+		}
+		if want := [3]string{r.Severity, r.Doc, r.Source}; got != want {
+			t.Errorf("README.md's row for %s says %q, `gwlint rules` says %q", r.ID, got, want)
+		}
+		delete(table, r.ID)
+	}
+	for id := range table {
+		t.Errorf("README.md's rule table lists %s, which `gwlint rules` does not know", id)
 	}
 }
 

@@ -11,8 +11,8 @@ import (
 // AttachmentNote enforces GB/T 9704—2012 7.3.4 on the 附件说明 (list of
 // attachments under the body): "“附件”二字，后标全角冒号和附件名称。如有多个
 // 附件，使用阿拉伯数字标注附件顺序号（如“附件：1.XXXXX”）；附件名称后不加标点
-// 符号", and 7.5 on the attachments themselves: "附件顺序号和附件名称应与附件
-// 说明的表述一致". Mechanical slips carry fixes (a half-width or
+// 符号", and 7.3.7 on the attachments themselves: "附件顺序号和附件标题应当与
+// 附件说明的表述一致". Mechanical slips carry fixes (a half-width or
 // missing colon, 1、 for 1., punctuation after a name); a list that does
 // not match the attachments needs the writer.
 var AttachmentNote = &lint.Rule{
@@ -104,15 +104,15 @@ func matchAttachments(pass *lint.Pass, notes, atts []gongwen.Attachment) {
 	}
 	if len(atts) != len(notes) {
 		start, rs := fmtRunesOf(pass.Doc, pass.Doc.Structure.AttachmentNote)
-		pass.Report(lint.Finding{Span: lint.Span{Start: start, End: start + len(rs)}, Severity: fmtAtMost(pass, lint.Warning), Source: "GB/T 9704—2012 7.5",
-			Message: fmt.Sprintf("附件说明列了%d个附件，正文后附了%d个，两者应一致（GB/T 9704—2012 7.5）", len(notes), len(atts))})
+		pass.Report(lint.Finding{Span: lint.Span{Start: start, End: start + len(rs)}, Severity: fmtAtMost(pass, lint.Warning), Source: "GB/T 9704—2012 7.3.7",
+			Message: fmt.Sprintf("附件说明列了%d个附件，正文后附了%d个，两者应一致（GB/T 9704—2012 7.3.7）", len(notes), len(atts))})
 		return
 	}
 	for i, a := range notes {
 		att := atts[i]
 		if att.Number > 0 && att.Number != i+1 && len(atts) > 1 {
-			pass.Report(lint.Finding{Span: att.Span, Severity: fmtAtMost(pass, lint.Warning), Source: "GB/T 9704—2012 7.5",
-				Message: fmt.Sprintf("附件顺序与附件说明不一致：附件说明第%d项对应的是“附件%d”（GB/T 9704—2012 7.5）", i+1, att.Number)})
+			pass.Report(lint.Finding{Span: att.Span, Severity: fmtAtMost(pass, lint.Warning), Source: "GB/T 9704—2012 7.3.7",
+				Message: fmt.Sprintf("附件顺序与附件说明不一致：附件说明第%d项对应的是“附件%d”（GB/T 9704—2012 7.3.7）", i+1, att.Number)})
 			continue
 		}
 		x, y := attachmentKey(a.Name), attachmentKey(att.Name)
@@ -120,8 +120,8 @@ func matchAttachments(pass *lint.Pass, notes, atts []gongwen.Attachment) {
 			continue
 		}
 		start, rs := fmtRunesOf(pass.Doc, a.Span)
-		pass.Report(lint.Finding{Span: lint.Span{Start: start, End: start + len(rs)}, Severity: fmtAtMost(pass, lint.Warning), Source: "GB/T 9704—2012 7.5",
-			Message: fmt.Sprintf("附件说明中的名称“%s”与附件%d的标题“%s”不一致，应完全相同（GB/T 9704—2012 7.5）",
+		pass.Report(lint.Finding{Span: lint.Span{Start: start, End: start + len(rs)}, Severity: fmtAtMost(pass, lint.Warning), Source: "GB/T 9704—2012 7.3.7",
+			Message: fmt.Sprintf("附件说明中的名称“%s”与附件%d的标题“%s”不一致，应完全相同（GB/T 9704—2012 7.3.7）",
 				strings.TrimSpace(a.Name), i+1, strings.TrimSpace(att.Name))})
 	}
 }

@@ -248,6 +248,35 @@ func TestForwardRules(t *testing.T) {
 	if fs := runRule(t, ForwardNestedTitle, head+"请认真贯彻执行。"+tail); len(fs) != 0 {
 		t.Errorf("single title reported: %v", fs)
 	}
+	// A nested title that also ends in punctuation is still nested, and a
+	// nested or three-level notice is never praised as plain forwarding.
+	nestedStop := strings.Replace(nested, "的通知\n", "的通知。\n", 1)
+	if fs := runRule(t, ForwardNestedTitle, nestedStop); len(fs) != 1 {
+		t.Errorf("nested title ending in 。: %v", fs)
+	}
+	if fs := runRule(t, ForwardPlain, nested); len(fs) != 0 {
+		t.Errorf("nested notice praised as plain: %v", fs)
+	}
+	// The forwarded name comes from the wrapper's 书名号 when the title has
+	// the organ in front; 印发 is where the forwarded text is published,
+	// not a layer of its own.
+	issued := "某县人民政府办公室转发市政府办公室关于印发防汛工作方案的通知\n各乡镇：\n市政府办公室《关于印发防汛工作方案的通知》已经县政府同意，现转发给你们，请认真贯彻执行。\n某县人民政府办公室\n2024年7月1日\n"
+	fs := runRule(t, ForwardChain, issued)
+	if len(fs) != 1 || !strings.Contains(fs[0].Message, "共2层") || !strings.Contains(fs[0].Message, "《关于印发防汛工作方案的通知》") || strings.Contains(fs[0].Message, "层级越多") {
+		t.Errorf("forward-chain on a forwarded 印发 notice: %v", fs)
+	}
+	if fs := runRule(t, ForwardPlain, issued); len(fs) != 1 {
+		t.Errorf("plain forwarding of a 印发 notice: %v", fs)
+	}
+	// A paragraph of the notice's own after the forwarding sentence makes
+	// it more than plain forwarding.
+	own := head + "请认真贯彻执行。\n各乡镇要在汛期前全面排查河道、水库和地质灾害隐患点，落实巡查责任人，确保群众生命财产安全。" + tail
+	if fs := runRule(t, ForwardPlain, own); len(fs) != 0 {
+		t.Errorf("notice with a paragraph of its own praised as plain: %v", fs)
+	}
+	if fs := runRule(t, ForwardPlain, head+"请认真贯彻执行。"+tail); len(fs) != 1 {
+		t.Errorf("plain forwarding not noted: %v", fs)
+	}
 }
 
 // The forwarded text's own demands are the parent's: forward-demands-*

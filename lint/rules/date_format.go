@@ -10,7 +10,8 @@ import (
 )
 
 // DateFormat enforces the form of the 成文日期 (date of issue, GB/T 9704—2012
-// 7.3.5.1) and of the 印发日期 (printing date, 7.4.3): "用阿拉伯数字将年、月、
+// 7.3.5.4, 成文日期中的数字) and of the 印发日期 (printing date, 7.4.3):
+// "用阿拉伯数字将年、月、
 // 日标全，年份应标全称，月、日不编虚位（即1不编为01）": 2024年7月1日, never
 // 2024年07月01日, 2024.7.1, 2024-07-01 or 2024/7/1.
 //
@@ -28,14 +29,14 @@ import (
 var DateFormat = &lint.Rule{
 	ID:       "date-format",
 	Severity: lint.Error,
-	Source:   "GB/T 9704—2012 7.3.5.1",
+	Source:   "GB/T 9704—2012 7.3.5.4",
 	Doc:      "成文日期或印发日期不是“2024年7月1日”的形式（阿拉伯数字、年份全称、月日不编虚位）",
 	Run: func(pass *lint.Pass) {
 		doc := pass.Doc
 		st := doc.Structure
 		if !st.Date.Empty() {
 			start, rs := fmtRunesOf(doc, st.Date)
-			checkDate(pass, lint.Span{Start: start, End: start + len(rs)}, string(rs), "成文日期", "GB/T 9704—2012 7.3.5.1")
+			checkDate(pass, lint.Span{Start: start, End: start + len(rs)}, string(rs), "成文日期", "GB/T 9704—2012 7.3.5.4")
 		}
 		if !st.PrintedBy.Empty() {
 			line := doc.Slice(st.PrintedBy)

@@ -52,7 +52,7 @@ const formatGovHeader = `# Findings of the format, genre and punctuation rules o
 #   attachment-note (error): 国函〔2006〕132号 writes "附件1.深圳湾…" with no
 #     "：" after 附件 (GB/T 9704—2012 7.3.4 "附件：1.XXXXX").
 #   attachment-note (warning): 国办函〔2004〕80号 lists "…地质险情调查专家组意见"
-#     but attachment 2 is titled "…地质险情调查意见": the names differ (7.5).
+#     but attachment 2 is titled "…地质险情调查意见": the names differ (7.3.7).
 #   punct-dunhao-between-quotes (info): 《A》、《B》 and “A”、“B”; GB/T
 #     15834—2011 4.5.3.5 says such items 通常不用顿号 while published practice
 #     keeps the 顿号, hence info, never a warning. The message quotes the two

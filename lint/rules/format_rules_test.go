@@ -311,6 +311,9 @@ func TestPunctRules(t *testing.T) {
 		{"二、三产业", NumberApprox, "发展二、三产业。", 0, ""},
 		{"第三、四批", NumberApprox, "第三、四批试点。", 0, ""},
 		{"一、二级", NumberApprox, "一、二级保护区。", 0, ""},
+		{"五、六年级", NumberApprox, "五、六年级学生参加。", 0, ""},
+		{"三、四年度", NumberApprox, "三、四年度考核。", 0, ""},
+		{"两、三年", NumberApprox, "用两、三年时间完成。", 1, "用两三年时间完成。"},
 	})
 }
 

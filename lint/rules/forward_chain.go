@@ -21,24 +21,22 @@ var ForwardChain = &lint.Rule{
 		if !ok {
 			return
 		}
-		levels := 2
-		if f.title != "" {
-			levels = titleLevels(f.title)
-		}
-		if f.forwarded != "" {
-			levels = max(levels, 2+strings.Count(f.forwarded, "转发")+strings.Count(f.forwarded, "批转")+strings.Count(f.forwarded, "印发"))
-		}
+		levels := f.levels()
 		chain := []string{"本文"}
 		if no := strings.TrimSpace(pass.Doc.Slice(lint.Span(pass.Doc.Structure.DocNumber))); no != "" {
 			chain[0] = "本文（" + no + "）"
 		}
 		numbers := f.numbers
-		forwarded := f.forwarded
-		if forwarded == "" && f.title != "" {
-			forwarded = forwardedFromTitle(f.title)
+		// A name in 书名号 is the forwarded document's own title, as the
+		// wrapper sentence gives it; one read off the notice's title keeps
+		// the issuing organ and loses 的, so it is shown without 书名号.
+		link := ""
+		if f.forwarded != "" {
+			link = "《" + clip(f.forwarded, 40) + "》"
+		} else if f.title != "" {
+			link = clip(forwardedFromTitle(f.title), 40)
 		}
-		if forwarded != "" {
-			link := "《" + clip(forwarded, 40) + "》"
+		if link != "" {
 			if len(numbers) > 0 {
 				link += "（" + numbers[0] + "）"
 				numbers = numbers[1:]
@@ -46,9 +44,6 @@ var ForwardChain = &lint.Rule{
 			chain = append(chain, link)
 		}
 		chain = append(chain, numbers...)
-		if strings.Contains(forwarded, "印发") {
-			chain = append(chain, "其印发的文件")
-		}
 		span := f.titleSpan
 		if span.Empty() {
 			span = f.sentence
@@ -79,13 +74,8 @@ var ForwardNestedTitle = &lint.Rule{
 		if !ok || f.title == "" {
 			return
 		}
-		// What stands inside 《》 is the forwarded document's own name, the
-		// form this rule recommends; only the wrapper's words are counted.
-		outer := outsideBookMarks(f.title)
-		verbs := strings.Count(outer, "转发") + strings.Count(outer, "批转")
-		guanyu := strings.Count(outer, "关于")
-		notices := strings.Count(outer, "的通知")
-		if verbs < 2 && guanyu < 2 && notices < 2 {
+		verbs, guanyu, notices, nested := f.nestedTitle()
+		if !nested {
 			return
 		}
 		pass.Reportf(f.titleSpan, "标题层层嵌套（%d个“转发/批转”、%d个“关于”、%d个“的通知”）：层层转发时省略中间机关，标题只写本机关和原件，如“××关于转发《原件标题》的通知”或“××转发××关于××的通知”",
@@ -94,19 +84,25 @@ var ForwardNestedTitle = &lint.Rule{
 }
 
 // ForwardPlain notes a forwarding notice whose wrapper only forwards: no
-// headings, no dates or deadlines, no demand for 配套文件 or reports. That is
+// headings, no paragraphs of its own, no dates or deadlines, no demand for
+// 配套文件 or reports, and a chain of two without a nested title. That is
 // the form the 2019 rules ask for when a level has nothing of its own to
 // add ("原文转发执行即可"), so this finding is info, never a warning: it
 // tells the drafter the notice is fine as it is.
 var ForwardPlain = &lint.Rule{
 	ID:       "forward-plain",
 	Severity: lint.Info,
-	Source:   "2019年中办《关于解决形式主义突出问题为基层减负的通知》（释义）；山东省2019年精简文件规定（“原文转发执行即可”）",
+	Source:   "2019年中办《关于解决形式主义突出问题为基层减负的通知》（释义）；山东省2019年精简文件规定（据释义：没有结合本地实际的具体措施的，原文转发执行即可）",
 	Doc:      "只作原文转发、未另提要求的转发文件（可接受的做法）",
 	Needs:    lint.NeedsWords,
 	Run: func(pass *lint.Pass) {
 		f, ok := recognizeForward(pass.Doc)
 		if !ok {
+			return
+		}
+		// A chain of three or more, or a nested title, is what the other
+		// forward rules advise against: not the plain forwarding praised here.
+		if _, _, _, nested := f.nestedTitle(); nested || f.levels() > 2 {
 			return
 		}
 		if why := forwardAdds(pass, f); why != "" {
@@ -116,9 +112,14 @@ var ForwardPlain = &lint.Rule{
 		if span.Empty() {
 			span = f.titleSpan
 		}
-		pass.Reportf(span, "本文原文转发上级文件，未另提配套文件、报送情况或新的时限要求：没有结合本地实际的具体措施时，原文转发执行即可，这是提倡的做法")
+		pass.Reportf(span, "本文只作转发，未另提配套文件、报送情况或新的时限要求：没有结合本地实际的具体措施时，原文转发执行即可，这是提倡的做法")
 	},
 }
+
+// minOwnParagraph is the length (in characters) from which a paragraph
+// after the forwarding sentence is the notice's own text: longer than an
+// organ's name, a date or a note on the text, shorter than any measure.
+const minOwnParagraph = 40
 
 // maxPlainWrapper is the longest wrapper (in characters) still read as
 // plain: the 国办 wrappers in the corpus run 60 to 420 characters; a
@@ -139,10 +140,23 @@ func forwardAdds(pass *lint.Pass, f *forwardNotice) string {
 	if lint.CountChars(body) > maxPlainWrapper {
 		return "long"
 	}
+	if !f.sentence.Empty() && f.sentence.End <= f.wrapper.End {
+		// Paragraphs after the one that forwards set out the notice's own
+		// requirements (fwd02: 根据地震部门的预测……要按照……); the
+		// signature, the date and notes such as （本文有删减） are short.
+		after := doc.Slice(lint.Span{Start: f.sentence.End, End: f.wrapper.End})
+		if i := strings.IndexByte(after, '\n'); i >= 0 {
+			for _, line := range strings.Split(after[i+1:], "\n") {
+				if lint.CountChars(line) >= minOwnParagraph {
+					return "paragraph"
+				}
+			}
+		}
+	}
 	found := phrasesFor(pass.Config).find(doc)
 	for _, id := range []string{"forward-demands-package", "forward-demands-report"} {
 		for _, x := range found.byRule[id] {
-			if x.Span.Start >= f.wrapper.Start && x.Span.End <= f.wrapper.End && imposes(found.text, x) {
+			if x.Span.Start >= f.wrapper.Start && x.Span.End <= f.wrapper.End && imposes(found.text, x) && !inBookTitle(found.text, x) {
 				return id
 			}
 		}

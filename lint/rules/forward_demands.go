@@ -1,6 +1,9 @@
 package rules
 
-import "github.com/gwlint/gwlint/lint"
+import (
+	"github.com/gwlint/gwlint/lint"
+	"github.com/gwlint/gwlint/lint/phrase"
+)
 
 // ForwardDemandsPackage reports a forwarding notice that asks lower levels
 // for 配套文件, 实施方案 or 实施细则: 以文件落实文件, one more document at
@@ -8,12 +11,13 @@ import "github.com/gwlint/gwlint/lint"
 // own demands are the parent's), and documents that forward nothing are
 // left alone.
 //
-// Severity warning: 若干规定 第3条 says 一般不提出…制定配套文件的要求 (known
-// as a paraphrase; 一般 makes it a warning at most).
+// Severity warning: 若干规定 第3条 says 一般不提出…制定配套文件的要求. The
+// wording is known only as a paraphrase, so the source says 据释义 and
+// practice, and the message does not quote it; 一般 makes it a warning.
 var ForwardDemandsPackage = &lint.Rule{
 	ID:       "forward-demands-package",
 	Severity: lint.Warning,
-	Source:   "《整治形式主义为基层减负若干规定》第3条",
+	Source:   "《整治形式主义为基层减负若干规定》第3条（据释义）；实务通行做法",
 	Doc:      "转发文件要求下级制定配套文件、实施方案或实施细则",
 	Needs:    lint.NeedsWords,
 	Run:      runForwardPhrases,
@@ -27,7 +31,7 @@ var ForwardDemandsPackage = &lint.Rule{
 var ForwardDemandsReport = &lint.Rule{
 	ID:       "forward-demands-report",
 	Severity: lint.Warning,
-	Source:   "《整治形式主义为基层减负若干规定》第3条",
+	Source:   "《整治形式主义为基层减负若干规定》第3条（据释义）；实务通行做法",
 	Doc:      "转发文件要求下级报送贯彻落实情况",
 	Needs:    lint.NeedsWords,
 	Run:      runForwardPhrases,
@@ -40,8 +44,23 @@ func runForwardPhrases(pass *lint.Pass) {
 	}
 	matches, text := phraseMatches(pass, f.wrapper)
 	for _, x := range matches {
-		if imposes(text, x) {
+		if imposes(text, x) && !inBookTitle(text, x) {
 			reportPhrase(pass, text, x, "")
 		}
 	}
+}
+
+// inBookTitle reports whether a match stands inside 书名号: the name of
+// the forwarded document (《关于印发防汛工作方案的通知》), not a demand.
+func inBookTitle(text *phrase.Text, x phrase.Match) bool {
+	depth := 0
+	for _, r := range text.Runes()[x.Sentence.Start:x.Span.Start] {
+		switch r {
+		case '《':
+			depth++
+		case '》':
+			depth = max(0, depth-1)
+		}
+	}
+	return depth > 0
 }

@@ -35,6 +35,8 @@ var (
 	// forwardSentence: the wrapper formulas of REFERENCE §7. 印发给你们
 	// alone issues the organ's own text and is not forwarding.
 	forwardSentence = regexp.MustCompile(`(?:现将|现把|兹将)(《[^》]{1,200}》)?(?:[^。；]{0,80}?)(?:（[^）]{0,40}）)?(转发|批转)(?:给)?(?:你们|你单位|你局|你委|你厅|你市|你县|各地|各单位|如下)|现(?:予|再)?(转发|批转)(?:给)?(?:你们|你单位|各地)`)
+	// bookTitle: a document's name in 书名号.
+	bookTitle = regexp.MustCompile(`《([^《》]{1,200})》`)
 	// citedNumber: a 发文字号 in brackets after a title.
 	citedNumber = regexp.MustCompile(`[（(]([^（）()]{2,30}?[〔［\[（(„][0-9]{2,4}[〕］\]）)‟][第]?[0-9]{1,5}号)[）)]`)
 )
@@ -48,7 +50,8 @@ func recognizeForward(doc *lint.Document) (*forwardNotice, bool) {
 		return nil, false
 	}
 	f := &forwardNotice{}
-	if t := doc.Title(); t != "" {
+	// A title ending in punctuation (title-format reports it) is still read.
+	if t := strings.TrimRight(doc.Title(), "。．.，,；;：:！!？? "); t != "" {
 		if m := forwardTitle.FindStringSubmatch(t); m != nil {
 			f.verb, f.title, f.titleSpan = m[1], t, lint.Span(st.Title)
 		}
@@ -68,6 +71,9 @@ func recognizeForward(doc *lint.Document) (*forwardNotice, bool) {
 		f.sentence = doc.SpanOfBytes(b0+loc[0], b0+loc[1])
 		if loc[2] >= 0 {
 			f.forwarded = strings.Trim(text[loc[2]:loc[3]], "《》")
+		} else if m := bookTitle.FindStringSubmatch(sentenceAround(text, loc[0], loc[0])); m != nil {
+			// 国家地震局《关于…的报告》已经国务院同意，现转发给你们
+			f.forwarded = m[1]
 		}
 		for i := 4; i+1 < len(loc); i += 2 {
 			if loc[i] >= 0 && f.verb == "" {
@@ -103,4 +109,31 @@ func sentenceAround(text string, b0, b1 int) string {
 // itself and one more for each 转发 or 批转 in it.
 func titleLevels(title string) int {
 	return 1 + strings.Count(title, "转发") + strings.Count(title, "批转")
+}
+
+// levels counts the documents of the forwarding chain: the notice, what
+// it forwards, and one more for each 转发 or 批转 in the forwarded title.
+// 印发 does not count: a notice that issues a 目录 or 办法 is where that
+// text is published, not a layer in front of an original.
+func (f *forwardNotice) levels() int {
+	n := 2
+	if f.title != "" {
+		n = titleLevels(f.title)
+	}
+	if f.forwarded != "" {
+		n = max(n, 2+strings.Count(f.forwarded, "转发")+strings.Count(f.forwarded, "批转"))
+	}
+	return n
+}
+
+// nestedTitle counts, outside 《》, the 转发/批转, 关于 and 的通知 of a
+// forwarding title, and reports whether any comes more than once.
+func (f *forwardNotice) nestedTitle() (verbs, guanyu, notices int, nested bool) {
+	// What stands inside 《》 is the forwarded document's own name, the
+	// form forward-nested-title recommends; only the wrapper's words count.
+	outer := outsideBookMarks(f.title)
+	verbs = strings.Count(outer, "转发") + strings.Count(outer, "批转")
+	guanyu = strings.Count(outer, "关于")
+	notices = strings.Count(outer, "的通知")
+	return verbs, guanyu, notices, verbs >= 2 || guanyu >= 2 || notices >= 2
 }

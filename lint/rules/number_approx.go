@@ -13,7 +13,8 @@ import (
 // (二、三产业, 一、二级, 第三、四批). Only pairs that are 概数 (approximate
 // numbers) in use are reported: neighbours (七八) or 三五, followed by a
 // measure word of counting or time, never after 第 and never before 级,
-// 等, 类, 批, 期 or 产, which mark an abbreviated list. The standard says
+// 等, 类, 批, 期 or 产, which mark an abbreviated list, nor when the
+// measure word begins 年级, 年代 or 年度 (五、六年级 are two grades). The standard says
 // 通常 ("usually"), so this is a warning.
 var NumberApprox = &lint.Rule{
 	ID:       "number-approx",
@@ -33,6 +34,9 @@ var NumberApprox = &lint.Rule{
 				if r, _ := utf8.DecodeLastRuneInString(doc.Prose[:m[0]]); r == '第' || fmtHanDigit(r) || r == '、' || r == '零' {
 					continue // 第三、四批; 十一、二; a longer list 一、二、三
 				}
+			}
+			if r, _ := utf8.DecodeRuneInString(doc.Prose[m[1]:]); strings.ContainsRune("级代度", r) {
+				continue // 五、六年级; 七、八十年代; 三、四季度 are lists of grades and periods
 			}
 			sp := doc.SpanOfBytes(m[0], m[1])
 			dun := lint.Span{Start: sp.Start + 1, End: sp.Start + 2}

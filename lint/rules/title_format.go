@@ -7,8 +7,9 @@ import (
 	"github.com/gwlint/gwlint/lint"
 )
 
-// TitleFormat checks the 标题 (title) of GB/T 9704—2012 7.3.1 and the
-// 条例 第九条 ("标题由发文机关名称、事由和文种组成"):
+// TitleFormat checks the 标题 (title) against the 条例 第九条 ("标题由发文机关
+// 名称、事由和文种组成") and the practice of the textbooks. GB/T 9704—2012
+// 7.3.1 fixes only the title's type, size and layout, so it is not cited:
 //   - no punctuation at its end: a title is a name, not a sentence (fix:
 //     drop it);
 //   - one 关于: "关于……关于……的通知" repeats the preposition. A title that
@@ -33,7 +34,7 @@ import (
 var TitleFormat = &lint.Rule{
 	ID:       "title-format",
 	Severity: lint.Warning,
-	Source:   "GB/T 9704—2012 7.3.1",
+	Source:   "《党政机关公文处理工作条例》第九条；实务通行做法",
 	Doc:      "标题末尾有标点，或重复“关于”、层层“转发”",
 	Run: func(pass *lint.Pass) {
 		doc := pass.Doc
@@ -50,7 +51,7 @@ var TitleFormat = &lint.Rule{
 		if j < len(rs) && j > 0 {
 			sp := lint.Span{Start: start + j, End: start + len(rs)}
 			pass.Report(lint.Finding{Span: sp,
-				Message: fmt.Sprintf("标题末尾不加标点符号，应删去“%s”（GB/T 9704—2012 7.3.1；实务通行做法）", string(rs[j:])),
+				Message: fmt.Sprintf("标题末尾不加标点符号，应删去“%s”（《党政机关公文处理工作条例》第九条；实务通行做法）", string(rs[j:])),
 				Fix:     &lint.Fix{Span: sp, Text: ""}})
 		}
 		verbs := strings.Count(title, "转发") + strings.Count(title, "批转")
@@ -58,10 +59,10 @@ var TitleFormat = &lint.Rule{
 		whole := lint.Span{Start: start, End: start + len(rs)}
 		switch {
 		case verbs >= 2:
-			pass.Report(lint.Finding{Span: whole, Source: "实务通行做法",
+			pass.Report(lint.Finding{Span: whole,
 				Message: fmt.Sprintf("标题层层转发（%d个“转发/批转”）：转发文件的标题只写本机关和原件，省略中间机关，如“××转发××关于××的通知”（《党政机关公文处理工作条例》第九条；实务通行做法）", verbs)})
 		case verbs == 1 && abouts > 1:
-			pass.Report(lint.Finding{Span: whole, Source: "实务通行做法",
+			pass.Report(lint.Finding{Span: whole,
 				Message: fmt.Sprintf("转发文件的标题中“关于”出现%d次（关于转发…关于…的通知）：应写作“××转发××关于××的通知”或“××关于转发《××》的通知”（《党政机关公文处理工作条例》第九条；实务通行做法）", abouts)})
 		case verbs == 0:
 			allowed := 1
@@ -69,7 +70,7 @@ var TitleFormat = &lint.Rule{
 				allowed = 2 // the issued document's own title keeps its 关于
 			}
 			if abouts > allowed {
-				pass.Report(lint.Finding{Span: whole, Source: "实务通行做法",
+				pass.Report(lint.Finding{Span: whole,
 					Message: fmt.Sprintf("标题中“关于”出现%d次，应只保留一个：标题由发文机关名称、事由和文种组成（《党政机关公文处理工作条例》第九条；实务通行做法）", abouts)})
 			}
 		}
