@@ -33,7 +33,7 @@ var regulationKinds = []string{"条例", "规定", "办法", "细则", "规则",
 func (c *Config) CapFor(doc *Document) (int, string) {
 	title := doc.Title()
 	if !c.Length.CheckRegulations && isRegulation(doc) {
-		return 0, "法律法规和规章不属于一般工作文件，不设字数上限"
+		return 0, "法律法规和规章不是所限的地方和部门工作文件，不设字数上限"
 	}
 	if c.Length.Comprehensive {
 		return c.Length.ComprehensiveCap, "配置声明为部署综合性工作的文件"
@@ -51,7 +51,7 @@ func (c *Config) CapFor(doc *Document) (int, string) {
 			return c.Length.TaskCap, fmt.Sprintf("标题含“%s”，属部署专项工作或者具体任务的文件", w)
 		}
 	}
-	return c.Length.Cap, "一般工作文件"
+	return c.Length.Cap, "默认上限：未部署专项工作、具体任务或综合性工作"
 }
 
 // isRegulation reports whether the title itself names a law or regulation

@@ -313,17 +313,32 @@ deadlines:
 	for _, p := range pts {
 		parentHasFrequency = parentHasFrequency || p.Kind == phrase.Frequency
 	}
+	// A draft figure is raised only when it asks for more than every
+	// comparable figure of the parent sentence: a parent's "2%以上4%以下"
+	// restated as it stands holds a 4%, which is no raise of the 2%.
 	reported := map[string]bool{}
 	for _, d := range draft.Targets(ds.Start, ds.End) {
-		for _, p := range pts {
+		var raised *phrase.TargetAt
+		why := ""
+		for i, p := range pts {
 			if p.Kind == phrase.Times && parentHasFrequency {
 				continue // 每季度开展一次: the frequency is what counts
 			}
-			if why, ok := biggerTarget(d.Target, p.Target); ok && !reported[why] {
-				reported[why] = true
-				add(d.Span, lint.Warning, "%s由“%s”提高到“%s”", why, p.Text, d.Text)
+			w, comparable, bigger := compareTargets(d.Target, p.Target)
+			if !comparable {
+				continue
+			}
+			if !bigger {
+				raised = nil
 				break
 			}
+			if raised == nil {
+				raised, why = &pts[i], w
+			}
+		}
+		if raised != nil && !reported[why] {
+			reported[why] = true
+			add(d.Span, lint.Warning, "%s由“%s”提高到“%s”", why, raised.Text, d.Text)
 		}
 	}
 	// 扩内容: a scope two levels deeper.
@@ -337,24 +352,23 @@ deadlines:
 	return out
 }
 
-// biggerTarget reports whether d asks for more than p, and what grew.
-func biggerTarget(d, p phrase.Target) (string, bool) {
+// compareTargets reports whether d and p measure the same thing (a
+// share, a frequency, a count of the same unit), whether d asks for more,
+// and what grew.
+func compareTargets(d, p phrase.Target) (why string, comparable, bigger bool) {
 	if ds, ok := d.Share(); ok {
-		if pshare, ok := p.Share(); ok && ds > pshare {
-			return "比例指标", true
-		}
-		return "", false
+		pshare, ok := p.Share()
+		return "比例指标", ok, ok && ds > pshare
 	}
 	switch {
-	case d.Kind == phrase.Frequency && p.Kind == phrase.Frequency && d.Value < p.Value:
-		return "频次", true
+	case d.Kind == phrase.Frequency && p.Kind == phrase.Frequency:
+		return "频次", true, d.Value < p.Value
 	case d.Kind == phrase.Frequency && p.Kind == phrase.Times:
-		return "频次", true
-	case (d.Kind == phrase.AtLeast || d.Kind == phrase.Times) && (p.Kind == phrase.AtLeast || p.Kind == phrase.Times) &&
-		d.Unit == p.Unit && d.Value > p.Value:
-		return "数量", true
+		return "频次", true, true
+	case (d.Kind == phrase.AtLeast || d.Kind == phrase.Times) && (p.Kind == phrase.AtLeast || p.Kind == phrase.Times) && d.Unit == p.Unit:
+		return "数量", true, d.Value > p.Value
 	}
-	return "", false
+	return "", false, false
 }
 
 func firstWord(t *phrase.Text, s phrase.Span, words []string) string {

@@ -312,6 +312,17 @@ func TestEscalation(t *testing.T) {
 	if es := escalations(parent, []*lint.Document{parent}, lint.DefaultConfig(), nil); len(es) != 0 {
 		t.Errorf("parent against itself: %v", es)
 	}
+	// A range restated as it stands raises nothing: its upper figure is
+	// not a raise of the parent's lower one (pair16 of the corpus).
+	p3 := lint.ParseText("p3.txt", "民用建筑节能条例\n第三十八条 违反本条例规定的，处合同价款2%以上4%以下的罚款。\n")
+	d3 := lint.ParseText("d3.txt", "某市建筑节能条例\n第三十条 违反本条例规定的，处合同价款2%以上4%以下的罚款。\n")
+	if es := escalations(d3, []*lint.Document{p3}, lint.DefaultConfig(), nil); len(es) != 0 {
+		t.Errorf("a range restated as it stands: %v", es)
+	}
+	d4 := lint.ParseText("d4.txt", "某市建筑节能条例\n第三十条 违反本条例规定的，处合同价款5%的罚款。\n")
+	if es := escalations(d4, []*lint.Document{p3}, lint.DefaultConfig(), nil); len(es) != 1 || !strings.Contains(es[0].message, "提高到“5%”") {
+		t.Errorf("a figure above the whole range: %v", es)
+	}
 	// Scope: 各省 → 各村.
 	p2 := lint.ParseText("p2.txt", "各省要组织开展人居环境整治检查。\n")
 	d2 := lint.ParseText("d2.txt", "各村要组织开展人居环境整治检查。\n")

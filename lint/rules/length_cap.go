@@ -16,7 +16,7 @@ var LengthCap = &lint.Rule{
 	ID:       "length-cap",
 	Severity: lint.Warning,
 	Source:   "《整治形式主义为基层减负若干规定》第2条",
-	Doc:      "正文字数超过上限：一般文件5000字，部署专项工作或具体任务的文件4000字，综合性工作不设上限",
+	Doc:      "正文字数超过上限：地方和部门文件一般不超过5000字，部署专项工作或具体任务的一般不超过4000字，部署综合性工作的不设上限",
 	Run: func(pass *lint.Pass) {
 		doc := pass.Doc
 		limit, why := pass.Config.CapFor(doc)
