@@ -21,10 +21,15 @@ import (
 	"github.com/gwlint/gwlint/lint/library"
 )
 
-// TestLibrarySurvivesKill kills `gwlint library add` with SIGKILL at
-// random moments and checks after each kill that the library opens, lists
-// only whole documents and still serves checks; then a last add completes
-// with every document exactly once.
+// TestLibrarySurvivesKill kills `gwlint library add` with SIGKILL while it
+// writes, and checks after each kill that the library opens, lists only
+// whole documents and still serves checks; then an add into the killed
+// library completes with every document exactly once.
+//
+// A full add is timed first, and each round kills a fresh add at a
+// growing fraction of that time, so that kills land between the batch
+// commits whatever the machine's speed; the test fails unless at least
+// one kill left a library holding some of the documents but not all.
 func TestLibrarySurvivesKill(t *testing.T) {
 	if testing.Short() {
 		t.Skip("adds 1,000 parents several times over; run without -short")
@@ -32,14 +37,22 @@ func TestLibrarySurvivesKill(t *testing.T) {
 	bin := buildGwlint(t)
 	work := t.TempDir()
 	parents, want := killParents(t, filepath.Join(work, "parents"), 1000)
-	lib := filepath.Join(work, "lib")
 	draft := filepath.Join("..", "..", "testdata", "example", "notice.txt")
+	addTo := func(lib string) []string {
+		return append([]string{"library", "add", "--library", lib}, parents...)
+	}
 
-	rng := rand.New(rand.NewSource(20240701))
-	add := append([]string{"library", "add", "--library", lib}, parents...)
-	for kill := 1; kill <= 5; kill++ {
-		after := time.Duration(50+rng.Intn(750)) * time.Millisecond
-		cmd := exec.Command(bin, add...)
+	start := time.Now()
+	if out, errs, code := runBin(t, bin, addTo(filepath.Join(work, "timed"))...); code != 0 {
+		t.Fatalf("timed add: exit %d\n%s%s", code, out, errs)
+	}
+	full := time.Since(start)
+
+	partial := ""
+	for round := 1; round <= 8; round++ {
+		lib := filepath.Join(work, fmt.Sprintf("lib%d", round))
+		after := full * time.Duration(10+10*round) / 100 // 20% … 90%
+		cmd := exec.Command(bin, addTo(lib)...)
 		var errb bytes.Buffer
 		cmd.Stderr = &errb
 		if err := cmd.Start(); err != nil {
@@ -49,19 +62,25 @@ func TestLibrarySurvivesKill(t *testing.T) {
 		cmd.Process.Signal(syscall.SIGKILL)
 		err := cmd.Wait()
 		killed := err != nil && cmd.ProcessState.Sys().(syscall.WaitStatus).Signaled()
-		n := checkLibraryWhole(t, bin, lib, draft, want)
-		t.Logf("kill %d after %v (killed: %v): %d documents listed", kill, after, killed, n)
 		if !killed && err != nil {
 			t.Fatalf("add failed on its own: %v\n%s", err, errb.String())
 		}
+		n := checkLibraryWhole(t, bin, lib, draft, want)
+		t.Logf("round %d: killed after %v of a %v add (killed: %v): %d documents listed", round, after.Round(time.Millisecond), full.Round(time.Millisecond), killed, n)
+		if n > 0 && n < len(want) {
+			partial = lib
+		}
+	}
+	if partial == "" {
+		t.Fatalf("no kill landed while documents were being written (a %v add, killed at 20%%–90%% of it): the test proved nothing", full)
 	}
 
-	out, errs, code := runBin(t, bin, add...)
-	if code != 0 {
-		t.Fatalf("final add: exit %d\n%s%s", code, out, errs)
+	// Adding again into a library a kill interrupted finishes the job.
+	if out, errs, code := runBin(t, bin, addTo(partial)...); code != 0 {
+		t.Fatalf("add after a kill: exit %d\n%s%s", code, out, errs)
 	}
-	if n := checkLibraryWhole(t, bin, lib, draft, want); n != len(want) {
-		t.Fatalf("after the final add the library lists %d documents, want %d", n, len(want))
+	if n := checkLibraryWhole(t, bin, partial, draft, want); n != len(want) {
+		t.Fatalf("after adding again the library lists %d documents, want %d", n, len(want))
 	}
 }
 
