@@ -97,10 +97,7 @@ func lineText(doc *Document, line int) string {
 }
 
 func splitRules(s string) []string {
-	var out []string
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' }) {
-		out = append(out, f)
-	}
+	out := strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' })
 	if len(out) == 0 {
 		out = []string{"*"}
 	}

@@ -554,7 +554,9 @@ func (m *Matcher) FindIn(text string) ([]Match, *Text) {
 
 // entryMatches reports whether e matches somewhere in text.
 func (m *Matcher) entryMatches(e *Entry, text string) bool {
-	matches, _ := m.ForRule(e.Rule).FindIn(text)
+	// An entry's matches do not depend on the other entries (each keeps
+	// its own non-overlap and exceptions), so the whole matcher serves.
+	matches, _ := m.FindIn(text)
 	for _, x := range matches {
 		if x.Entry == e {
 			return true

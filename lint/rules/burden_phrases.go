@@ -31,11 +31,10 @@ var phraseRuleIDs = []string{
 	"style-taohua",
 }
 
-// phraseSet is a compiled set of lists, split by rule.
+// phraseSet is a compiled set of lists.
 type phraseSet struct {
-	all    *phrase.Matcher
-	byRule map[string]*phrase.Matcher
-	err    error // a user list that failed to load; the built-ins still apply
+	all *phrase.Matcher
+	err error // a user list that failed to load; the built-ins still apply
 }
 
 var (
@@ -94,21 +93,19 @@ func loadBuiltinPhrases() {
 }
 
 func newPhraseSet(lists []*phrase.List, err error) *phraseSet {
-	all := phrase.NewMatcher(lists...)
-	s := &phraseSet{all: all, byRule: map[string]*phrase.Matcher{}, err: err}
-	for _, id := range phraseRuleIDs {
-		s.byRule[id] = all.ForRule(id)
-	}
-	return s
+	return &phraseSet{all: phrase.NewMatcher(lists...), err: err}
 }
 
 // CheckPhraseLists loads the user phrase lists a configuration names,
 // checks their syntax, their examples and that every entry names a rule
 // that reads phrase lists. The command line calls it before linting, so
-// that a bad list stops the run with the file and line at fault.
+// that a bad list stops the run with the file and line at fault; the set
+// it compiles is the one the rules then use.
 func CheckPhraseLists(paths []string) error {
-	_, err := loadUserLists(paths)
-	return err
+	if len(paths) == 0 {
+		return nil
+	}
+	return userPhraseSetFor(paths).err
 }
 
 func loadUserLists(paths []string) ([]*phrase.List, error) {
@@ -134,15 +131,22 @@ func phrasesFor(cfg *lint.Config) *phraseSet {
 	if cfg == nil || len(cfg.Phrases) == 0 {
 		return builtinPhrases
 	}
-	key := strings.Join(cfg.Phrases, "\x00")
-	stamp := listStamp(cfg.Phrases)
+	return userPhraseSetFor(cfg.Phrases)
+}
+
+// userPhraseSetFor is the built-in lists with the user lists at paths,
+// compiled once for each state of the files.
+func userPhraseSetFor(paths []string) *phraseSet {
+	loadBuiltinPhrases()
+	key := strings.Join(paths, "\x00")
+	stamp := listStamp(paths)
 	if u, ok := userPhrases.Load(key); ok && u.(*userPhraseSet).stamp == stamp {
 		return u.(*userPhraseSet).set
 	}
-	user, err := loadUserLists(cfg.Phrases)
+	user, err := loadUserLists(paths)
 	var s *phraseSet
 	if err != nil {
-		s = &phraseSet{all: builtinPhrases.all, byRule: builtinPhrases.byRule, err: err}
+		s = &phraseSet{all: builtinPhrases.all, err: err}
 	} else {
 		s = newPhraseSet(append(append([]*phrase.List{}, builtinPhraseLists...), user...), nil)
 	}

@@ -278,7 +278,6 @@ func WriteIndex(entries []Entry, total float64) ([]byte, error) {
 	type node struct {
 		kids map[int]*node
 		word int // 1 + pair number, 0 for none
-		id   int
 	}
 	root := &node{kids: map[int]*node{}}
 	for _, e := range entries {
