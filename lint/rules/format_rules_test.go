@@ -100,6 +100,9 @@ func TestHeadingSequence(t *testing.T) {
 		{"standard", HeadingSequence, n("一、总体要求\n（一）指导思想。略。\n1.目标。略。\n（1）细化。略。\n（二）基本原则。略。\n二、主要任务\n（一）任务。略。"), 0, ""},
 		{"top level 二 only", HeadingSequence, n("（一）加强领导。略。\n（二）强化保障。略。"), 0, ""},
 		{"skip", HeadingSequence, n("一、总体要求\n略。\n三、保障措施\n略。"), 1, ""},
+		{"1. straight under 一、", HeadingSequence, n("一、总体要求\n1.加强领导。略。\n2.强化保障。略。\n二、工作措施\n略。"), 0, ""},
+		{"（一） after 1. under one 一、", HeadingSequence, n("一、总体要求\n1.加强领导。略。\n（一）明确责任。略。\n2.强化保障。略。\n（二）加强督查。略。\n二、工作措施\n略。"), 1, ""},
+		{"1. after （1） under one 一、", HeadingSequence, n("一、总体要求\n（1）加强领导。略。\n1.明确责任。略。\n（2）强化保障。略。\n2.加强督查。略。"), 1, ""},
 		{"repeat", HeadingSequence, n("一、总体要求\n略。\n一、保障措施\n略。"), 1, ""},
 		{"continuous across parents", HeadingSequence, n("一、甲\n（一）a。\n（二）b。\n二、乙\n（三）c。"), 0, ""},
 		{"wrong form 1、", HeadingSequence, n("一、总体要求\n1、目标明确。\n2、责任清楚。"), 2, n("一、总体要求\n1.目标明确。\n2.责任清楚。")},
@@ -407,5 +410,15 @@ func TestHalfwidthAfterMarkdownCode(t *testing.T) {
 	fs := runRuleOn(t, PunctHalfwidth, doc)
 	if len(fs) != 1 || doc.Index().Slice(fs[0].Span) != "," {
 		t.Errorf("findings %v, want only the comma of the second line", fs)
+	}
+	// Emphasis and links are not code: the comma after them is Chinese.
+	for _, md := range []string{"要认真**落实**,确保实效。\n", "要认真*落实*,确保实效。\n", "要认真[落实](x.md),确保实效。\n"} {
+		doc, err := lint.ParseBytes("b.md", []byte(md))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fs := runRuleOn(t, PunctHalfwidth, doc); len(fs) != 1 || doc.Index().Slice(fs[0].Span) != "," {
+			t.Errorf("%q: findings %v, want the comma", md, fs)
+		}
 	}
 }

@@ -185,6 +185,15 @@ func checkHeadings(pass *lint.Pass, hs []gongwen.Heading) {
 	var lastAny [gongwen.LevelUnknown]int // last number seen at each level anywhere in the section
 	top := gongwen.LevelNone              // the highest level used so far
 	warnedOrder := false
+	// lastAt[l] is the index of the last heading at level l under the
+	// current parents (-1: none); childLevel[i] is the level of the first
+	// heading under heading i. A parent may skip a level (1. directly
+	// under 一、), but its children then may not climb back: 一、 1. （一）.
+	var lastAt [gongwen.LevelUnknown]int
+	for l := range lastAt {
+		lastAt[l] = -1
+	}
+	childLevel := map[int]gongwen.HeadingLevel{}
 	prevPara := -1
 	notes := noteItems(pass.Doc.Structure.Paragraphs, hs)
 	for i, h := range hs {
@@ -224,9 +233,24 @@ func checkHeadings(pass *lint.Pass, hs []gongwen.Heading) {
 			}
 			top = level
 		}
+		parent := -1
+		for l := gongwen.LevelNone; l < level; l++ {
+			parent = max(parent, lastAt[l])
+		}
+		if parent >= 0 {
+			if first, ok := childLevel[parent]; !ok {
+				childLevel[parent] = level
+			} else if level < first && !warnedOrder {
+				pass.Reportf(h.MarkerPos, "“%s”（%s）出现在同一上级序数“%s”下已经使用的%s之后：上级序数应在前，层次依次为“一、”“（一）”“1.”“（1）”（GB/T 9704—2012 7.3.3）",
+					marker, levelName[level], strings.TrimSpace(hs[parent].Marker), levelName[first])
+				warnedOrder = true
+			}
+		}
+		lastAt[level] = i
 		prev := last[level]
 		for l := level + 1; l < gongwen.LevelUnknown; l++ {
 			last[l] = 0 // numbering restarts under each parent
+			lastAt[l] = -1
 		}
 		last[level] = h.Number
 		running := lastAny[level]

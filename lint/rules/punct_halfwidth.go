@@ -41,15 +41,16 @@ var PunctHalfwidth = &lint.Rule{
 	},
 }
 
-// afterMarkup reports whether the rune before off is Markdown code or
-// markup, blanked in the prose: a colon after `file.txt` or a link closes
-// Latin text, not Chinese, whatever follows it.
+// afterMarkup reports whether the rune before off closes a Markdown code
+// span, blanked in the prose: a colon after `file.txt` closes Latin text,
+// not Chinese, whatever follows it. Emphasis and links are not code: in
+// 要认真**落实**,确保 the comma stands in Chinese text.
 func afterMarkup(doc *lint.Document, off int) bool {
 	if off == 0 || doc.Prose == doc.Text {
 		return false
 	}
 	before := lint.Span{Start: off - 1, End: off}
-	return doc.Slice(before) != doc.Index().Slice(before)
+	return doc.Index().Slice(before) == "`" && doc.Slice(before) != "`"
 }
 
 // halfwidthFull maps each half-width mark to its full-width form and name.
