@@ -322,6 +322,26 @@ func attachmentNoteStart(t string) (rest string, ok bool) {
 	return "", false
 }
 
+// looseNoteItem reads an entry of a 附件说明 written against the standard:
+// numbered like a heading (一、名称, （一）名称, （1）名称) or not numbered at
+// all. end is the byte length of its number, 0 for none. Only a short line
+// without a clause break can be an entry, so that a body paragraph above
+// the 署名 is not taken for one.
+func looseNoteItem(t string) (end int, ok bool) {
+	t = strings.TrimSpace(t)
+	if t == "" || utf8.RuneCountInString(t) > maxLooseNoteRunes || strings.ContainsAny(strings.TrimRight(t, "。；，;,."), "。，；;,") {
+		return 0, false
+	}
+	if m, ok := classifyHeading(t); ok {
+		return m.end, true
+	}
+	return 0, true
+}
+
+// maxLooseNoteRunes bounds an unnumbered or wrongly numbered 附件说明
+// entry: attachment names in the corpus run up to 40 characters.
+const maxLooseNoteRunes = 60
+
 // noteItem reads "2.名称" (or 2．, 2、, 2：) in a 附件说明; end is the
 // byte length of the number and its delimiter.
 func noteItem(t string) (number int, end int, ok bool) {

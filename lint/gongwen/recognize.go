@@ -727,7 +727,8 @@ func (r *recognizer) attachmentNote(from, end int) int {
 		if _, ok := attachmentNoteStart(r.p[j].Text); ok {
 			break
 		}
-		if _, _, ok := noteItem(r.p[j].Text); !ok || r.role[j] != roleBody {
+		_, _, numbered := noteItem(r.p[j].Text)
+		if _, loose := looseNoteItem(r.p[j].Text); !numbered && !loose || r.role[j] != roleBody {
 			return end
 		}
 		j = r.prev(j-1, from)
@@ -753,11 +754,17 @@ func (r *recognizer) attachmentNote(from, end int) int {
 			if num, e, ok := noteItem(rest); ok {
 				a.Number = num
 				a.Name = strings.TrimLeftFunc(rest[e:], isSpaceRune)
+			} else if e, ok := looseNoteItem(rest); ok {
+				a.Name = strings.TrimLeftFunc(rest[e:], isSpaceRune)
 			}
 			r.s.AttachmentNotes = append(r.s.AttachmentNotes, a)
 			continue
 		}
-		num, e, _ := noteItem(p.Text)
+		num, e, ok := noteItem(p.Text)
+		if !ok {
+			e, _ = looseNoteItem(p.Text) // the rule reports the missing Arabic number
+			e += len(p.Text) - len(strings.TrimLeftFunc(p.Text, isSpaceRune))
+		}
 		r.s.AttachmentNotes = append(r.s.AttachmentNotes, Attachment{
 			Number: num,
 			Name:   strings.TrimLeftFunc(p.Text[e:], isSpaceRune),

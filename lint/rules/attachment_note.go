@@ -77,7 +77,7 @@ func checkNoteItem(pass *lint.Pass, a gongwen.Attachment, i, n int) {
 	}
 	if n > 1 && a.Number == 0 {
 		pass.Reportf(lint.Span{Start: start, End: start + len(rs)},
-			"有多个附件时，附件说明应使用阿拉伯数字标注顺序号，如“%d.%s”（GB/T 9704—2012 7.3.4）", i+1, string(rs))
+			"有多个附件时，附件说明应使用阿拉伯数字标注顺序号，如“%d.%s”（GB/T 9704—2012 7.3.4）", i+1, strings.TrimRightFunc(a.Name, fmtTrailingMark))
 	} else if n > 1 && a.Number != i+1 {
 		pass.Reportf(lint.Span{Start: start, End: start + k},
 			"附件顺序号“%d”不连续，这里应为“%d”（GB/T 9704—2012 7.3.4）", a.Number, i+1)

@@ -200,6 +200,10 @@ func TestAttachmentNote(t *testing.T) {
 		{"trailing punctuation", AttachmentNote, doc("附件：1.防汛责任人名单；\n2.物资清单。"), 2, doc("附件：1.防汛责任人名单\n2.物资清单")},
 		{"顿号 after number", AttachmentNote, doc("附件：1、防汛责任人名单\n2、物资清单"), 2, doc("附件：1.防汛责任人名单\n2.物资清单")},
 		{"no colon", AttachmentNote, doc("附件1.防汛责任人名单\n2.物资清单"), 1, doc("附件：1.防汛责任人名单\n2.物资清单")},
+		{"Chinese numerals", AttachmentNote, doc("附件：一、防汛责任人名单\n二、物资清单。"), 3, ""},
+		{"no numbers", AttachmentNote, doc("附件：防汛责任人名单\n物资清单"), 2, ""},
+		{"second without number", AttachmentNote, doc("附件：1.防汛责任人名单\n物资清单"), 1, ""},
+		{"one without number", AttachmentNote, doc("附件：防汛责任人名单"), 0, ""},
 	})
 }
 
