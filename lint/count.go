@@ -28,6 +28,14 @@ func CountChars(s string) int {
 		case unicode.IsSpace(c) || c == '\u3000' || c < 0x80 || unicode.IsControl(c) || c == '\ufeff':
 			// White space and ASCII punctuation count nothing and end a run.
 			inRun = false
+		case c >= 0xFF61 && c <= 0xFF64:
+			// Half-width ideographic punctuation ｡｢｣､ is half-width
+			// punctuation: nothing, like its ASCII neighbours.
+			inRun = false
+		case unicode.In(c, unicode.Mn, unicode.Cf):
+			// Combining marks, variation selectors and invisible format
+			// characters (zero-width space, soft hyphen) add no character
+			// a reader sees.
 		default:
 			// Full-width punctuation and symbols: ，。（）《》％ ① × —.
 			n++

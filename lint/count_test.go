@@ -17,6 +17,10 @@ func TestCountChars(t *testing.T) {
 		{"a, b. c", 3},     // half-width punctuation and spaces count 0
 		{"ＡＢＣ１２３", 1},      // a full-width run is one
 		{"　\t\n", 0},       // white space, including the ideographic space
+		{"甲\u200b乙", 2},    // a zero-width space is no character
+		{"甲\u00ad乙", 2},    // nor is a soft hyphen
+		{"葛\U000E0100", 1}, // a variation selector belongs to its character
+		{"甲｡乙､", 2},        // half-width ideographic punctuation counts 0
 		{"增长15%～30%", 5},   // 增 长 15 ～ 30; the half-width % counts 0
 		{"比例为５０％", 5},      // 比 例 为 ５０ ％
 		{"“僵尸”、“睡眠”", 9},   // quotes and 顿号 each count

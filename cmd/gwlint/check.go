@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -30,6 +31,14 @@ func checkCommand() *cli.Command {
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
 				return usageError("check: no paths given (try gwlint check draft.docx, or - for standard input)")
+			}
+			// Flags after the first path are read as paths; say so rather
+			// than lint a parent as a draft. A file whose name starts with
+			// -- can still be named ./--name.
+			for _, a := range c.Args().Slice() {
+				if strings.HasPrefix(a, "--") {
+					return usageError("check: %s after a path: flags go before the paths (gwlint check %s … PATH...)", a, a)
+				}
 			}
 			format := c.String("format")
 			if !validFormat(format) {

@@ -124,6 +124,7 @@ func TestExitCodes(t *testing.T) {
 		want int
 	}{
 		{"clean draft", []string{"check", clean}, 0},
+		{"a flag after a path", []string{"check", example, "--parent", exampleParent}, 2},
 		{"warnings at default fail level", []string{"check", example}, 1},
 		{"errors in the example", []string{"check", "--fail-level", "error", example}, 1},
 		{"a warning at fail level warning", []string{"check", long}, 1},
