@@ -7,9 +7,11 @@ import (
 	"github.com/gwlint/gwlint/lint"
 )
 
-// TestStreamMatchesWrite: a report written one file at a time is byte for
-// byte the report written whole, in every format, for no files, one file,
-// several files and a file that could not be read.
+// TestStreamMatchesWrite: a text or JSON report written one file at a time
+// is byte for byte the report written whole, for no files, one file,
+// several files and a file that could not be read. (SARIF, rdjson and
+// HTML describe the run as a whole: their stream collects the results and
+// calls Write on Close, so comparing them here would prove nothing.)
 func TestStreamMatchesWrite(t *testing.T) {
 	doc := lint.ParseText("a.txt", "某市人民政府关于做好防汛工作的通知\n\n各区人民政府：\n请做好防汛工作,确保安全。\n")
 	checked := &lint.Result{Path: "a.txt", Doc: doc, Title: doc.Title(), Kind: doc.Kind(), Chars: doc.Chars(),
@@ -17,7 +19,7 @@ func TestStreamMatchesWrite(t *testing.T) {
 			Fix: &lint.Fix{Span: lint.Span{Start: 32, End: 33}, Text: "，"}}}}
 	broken := &lint.Result{Path: "b.docx", Err: errString("not a .docx")}
 	sets := [][]*lint.Result{nil, {checked}, {checked, broken, checked}}
-	for _, format := range []string{"text", "json", "sarif", "rdjson"} {
+	for _, format := range []string{"text", "json"} {
 		for _, results := range sets {
 			opt := Options{ToolVersion: "0.1.0"}
 			var whole, streamed bytes.Buffer

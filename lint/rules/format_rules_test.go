@@ -123,9 +123,9 @@ func TestHeadingSequence(t *testing.T) {
 	})
 }
 
-// TestFormatMessages pins what a message says for the cases where a
-// review found one that misled: it must name the fault and quote the text
-// as written.
+// TestFormatMessages pins what a message says in the cases where an
+// earlier wording misled: it must name the fault and quote the text as
+// written.
 func TestFormatMessages(t *testing.T) {
 	n := func(body string) string {
 		return formatNotice("XX市人民政府关于做好防汛工作的通知", "X府〔2024〕3号", "各区人民政府：", body, "2024年7月1日")
