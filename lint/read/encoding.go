@@ -54,8 +54,10 @@ func decode(data []byte) (text, enc string, err error) {
 		return text, EncodingUTF16BE, err
 	}
 	if utf8.Valid(data) {
-		text, err = decodeUTF8(data, 0)
-		return text, EncodingUTF8, err
+		if i := bytes.IndexByte(data, 0); i >= 0 {
+			return "", "", nulError(data, i)
+		}
+		return string(data), EncodingUTF8, nil // valid already: no second pass
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		return "", "", nulError(data, i)
