@@ -14,10 +14,10 @@ import (
 type DocNumber struct {
 	Agency  string // 机关代字, e.g. 国办发; "" when absent
 	Open    string // the opening bracket as written, "" when there is no year
-	Year    string // digits as written, e.g. 2018 or 18
+	Year    string // digits as written, e.g. 2018, 18 or 二〇一八
 	Close   string // the closing bracket as written
 	Ordinal bool   // a 第 stands before the sequence, as in 国令第706号
-	Seq     string // digits as written, e.g. 38 or 038
+	Seq     string // digits as written, e.g. 38, 038 or 三十八
 }
 
 // Standard reports whether the number has the form GB/T 9704—2012 7.2.5
@@ -54,8 +54,11 @@ var docNumberClose = "〕］]）)】‟〉>}｝」\""
 // 发文字号, tolerating wrong brackets, short years, padded sequences, a
 // 第 and spaces between the parts: 国发〔2018〕38号, 国发（2005）43号,
 // 汕府办[2015]29号, 国办发„2009‟3号, 国发〔2018〕038号, 国发〔18〕38号,
-// 国令第706号, 第38号. It reports false for anything else, including a
-// sentence that merely mentions a number.
+// 国令第706号, 第38号, and numbers written in Chinese numerals
+// (〔二〇二四〕3号, 〔2024〕三号) or with the year unbracketed (国发2024年3号,
+// 国发2024-3号: only after a 机关代字 ending in 发, 函, 字, 办 or 电, so
+// that 会议定于2024年3号 is no number). It reports false for anything
+// else, including a sentence that merely mentions a number.
 func ParseDocNumber(s string) (DocNumber, bool) {
 	s = strings.TrimFunc(s, isSpaceRune)
 	if s == "" || len(s) > 120 || !strings.HasSuffix(s, "号") {
@@ -63,14 +66,13 @@ func ParseDocNumber(s string) (DocNumber, bool) {
 	}
 	body := strings.TrimSuffix(s, "号")
 	body = strings.TrimRightFunc(body, isSpaceRune)
-	// The sequence: trailing digits.
-	i := len(body)
-	for i > 0 {
-		r, size := utf8.DecodeLastRuneInString(body[:i])
-		if _, ok := arabicDigit(r); !ok {
-			break
+	// The sequence: trailing digits, Arabic or Chinese.
+	i := trailingNumber(body, arabicDigit)
+	if i == len(body) {
+		i = trailingNumber(body, isSeqNumeral)
+		if _, ok := ParseChineseNumber(body[i:]); !ok {
+			return DocNumber{}, false
 		}
-		i -= size
 	}
 	var d DocNumber
 	d.Seq = body[i:]
@@ -86,13 +88,9 @@ func ParseDocNumber(s string) (DocNumber, bool) {
 	if r, size := utf8.DecodeLastRuneInString(rest); size > 0 && strings.ContainsRune(docNumberClose, r) {
 		d.Close = string(r)
 		inner := rest[:len(rest)-size]
-		j := len(inner)
-		for j > 0 {
-			q, sz := utf8.DecodeLastRuneInString(inner[:j])
-			if _, ok := arabicDigit(q); !ok {
-				break
-			}
-			j -= sz
+		j := trailingNumber(inner, arabicDigit)
+		if j == len(inner) {
+			j = trailingNumber(inner, chineseDigit) // 〔二〇二四〕
 		}
 		d.Year = inner[j:]
 		n := utf8.RuneCountInString(d.Year)
@@ -106,6 +104,13 @@ func ParseDocNumber(s string) (DocNumber, bool) {
 		}
 		d.Open = string(o)
 		rest = strings.TrimRightFunc(before[:len(before)-osz], isSpaceRune)
+	} else if y, sep, ok := unbracketedYear(rest); ok && !d.Ordinal {
+		// 国发2024年3号, 国发2024-3号
+		d.Year, d.Close = y, sep
+		rest = strings.TrimRightFunc(strings.TrimSuffix(strings.TrimSuffix(rest, sep), y), isSpaceRune)
+		if !strings.ContainsAny(lastRune(rest), "发函字办电") {
+			return DocNumber{}, false
+		}
 	} else if !d.Ordinal {
 		// Without a year only the 令 form 国令第706号 / 第38号 is a number.
 		return DocNumber{}, false
@@ -121,6 +126,48 @@ func ParseDocNumber(s string) (DocNumber, bool) {
 	}
 	d.Agency = rest
 	return d, true
+}
+
+// trailingNumber returns where the run of digits (as digit reads them)
+// at the end of s begins.
+func trailingNumber(s string, digit func(rune) (int, bool)) int {
+	i := len(s)
+	for i > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		if _, ok := digit(r); !ok {
+			break
+		}
+		i -= size
+	}
+	return i
+}
+
+// isSeqNumeral accepts the characters of a sequence number written in
+// Chinese: digits and the units 十, 百 and 千.
+func isSeqNumeral(r rune) (int, bool) {
+	if d, ok := chineseDigit(r); ok {
+		return d, true
+	}
+	return 0, chineseUnit(r) != 0
+}
+
+// unbracketedYear reads a four-digit Arabic year that ends s, followed by
+// 年 or a hyphen: the 2024年 of 国发2024年3号.
+func unbracketedYear(s string) (year, sep string, ok bool) {
+	for _, sep := range []string{"年", "-", "－"} {
+		if rest, found := strings.CutSuffix(s, sep); found {
+			i := trailingNumber(rest, arabicDigit)
+			if y := rest[i:]; utf8.RuneCountInString(y) == 4 {
+				return y, sep, true
+			}
+		}
+	}
+	return "", "", false
+}
+
+func lastRune(s string) string {
+	_, size := utf8.DecodeLastRuneInString(s)
+	return s[len(s)-size:]
 }
 
 func isASCIIDigits(s string) bool {

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/gwlint/gwlint/lint"
@@ -75,13 +76,22 @@ func reportDocNumber(pass *lint.Pass, sp lint.Span, d gongwen.DocNumber, sev lin
 	}
 	written := d.String()
 	var faults []string
-	if d.Open != "〔" || d.Close != "〕" {
+	switch {
+	case d.Open == "":
+		faults = append(faults, "年份应用六角括号“〔〕”括入，不写作“"+d.Year+d.Close+"”")
+	case d.Open != "〔" || d.Close != "〕":
 		faults = append(faults, "年份应用六角括号“〔〕”括入，不用“"+d.Open+d.Close+"”")
 	}
 	year := toASCIIDigits(d.Year)
-	if len([]rune(d.Year)) != 4 {
+	if n, ok := gongwen.ParseChineseNumber(d.Year); ok {
+		year = strconv.Itoa(n)
+	}
+	switch {
+	case len([]rune(d.Year)) != 4:
 		faults = append(faults, "年份应标全称（四位数字）")
-	} else if year != d.Year {
+	case year != toASCIIDigits(d.Year):
+		faults = append(faults, "年份应使用阿拉伯数字")
+	case year != d.Year:
 		faults = append(faults, "年份应使用半角阿拉伯数字")
 	}
 	if d.Ordinal {
@@ -91,9 +101,16 @@ func reportDocNumber(pass *lint.Pass, sp lint.Span, d gongwen.DocNumber, sev lin
 	if seq == "" {
 		seq = "0"
 	}
-	if strings.HasPrefix(d.Seq, "0") || strings.HasPrefix(d.Seq, "０") {
+	chineseSeq := false
+	if n, ok := gongwen.ParseChineseNumber(d.Seq); ok {
+		seq, chineseSeq = strconv.Itoa(n), true
+	}
+	switch {
+	case chineseSeq:
+		faults = append(faults, "发文顺序号应使用阿拉伯数字")
+	case strings.HasPrefix(d.Seq, "0") || strings.HasPrefix(d.Seq, "０"):
 		faults = append(faults, "发文顺序号不编虚位（1不编为01）")
-	} else if seq != d.Seq {
+	case seq != d.Seq:
 		faults = append(faults, "发文顺序号应使用半角阿拉伯数字")
 	}
 	if len(faults) == 0 {
