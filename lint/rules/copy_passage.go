@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/gwlint/gwlint/lint"
@@ -37,7 +38,8 @@ var CopyPassage = &lint.Rule{
 // similarity, what was changed, and the other parents that have it.
 func passageMessage(p lint.CopyPassage, lead string) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s%s重复%d字（相似度%.0f%%）", lead, parentName(p.Parent), p.Len, p.Similarity*100)
+	// Rounded down: a passage with an edit must not read 100%.
+	fmt.Fprintf(&b, "%s%s重复%d字（相似度%d%%）", lead, parentName(p.Parent), p.Len, int(math.Floor(p.Similarity*100)))
 	if n := len(p.Edits); n > 0 {
 		fmt.Fprintf(&b, "，仅改动%d处", n)
 	}
