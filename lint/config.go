@@ -38,6 +38,10 @@ type Config struct {
 	// number of directories).
 	Ignore []string `yaml:"ignore"`
 
+	// Warnings are problems in the file that do not stop a check, in
+	// Chinese, each with its file and line: the command prints them once.
+	Warnings []string `yaml:"-"`
+
 	// Path is the file the configuration was read from, "" for defaults.
 	Path string `yaml:"-"`
 	// lines remembers where each rule override stood, for errors.
@@ -57,6 +61,10 @@ type LengthConfig struct {
 	// CheckRegulations also caps 条例, 规定 and 办法 issued by 令, which
 	// are laws, not work documents, and are exempt by default.
 	CheckRegulations bool `yaml:"check_regulations"`
+	// CheckCentral also caps documents of 中共中央, 国务院 and their 办公厅,
+	// which the article (地方和部门文件) does not govern, as a measure of how
+	// far a central text would exceed a local cap.
+	CheckCentral bool `yaml:"check_central"`
 }
 
 // CopyConfig sets the thresholds of the copy rules.
@@ -181,6 +189,7 @@ func ParseConfig(name string, data []byte) (*Config, error) {
 		return nil, err
 	}
 	c.fillDefaults()
+	c.warn()
 	return c, nil
 }
 
@@ -207,6 +216,18 @@ func (c *Config) check() error {
 		}
 	}
 	return nil
+}
+
+// warn records what is allowed but probably not meant. A special cap
+// above the general one is applied as the general one: 第2条 sets the
+// special cap lower, and a local rule such as 山东's 3000字 lowers both.
+func (c *Config) warn() {
+	// length.cap alone below 4000 (山东's 3000) needs no warning: the
+	// special cap follows it down, as its user expects.
+	if c.Length.Cap > 0 && c.Length.TaskCap > c.Length.Cap && c.lines["length.task_cap"] > 0 {
+		c.Warnings = append(c.Warnings, fmt.Sprintf("%s：length.task_cap（%d字）大于 length.cap（%d字）：部署专项工作或者具体任务的文件上限不应高于一般上限，按%d字检查；如确需放宽，请同时调高 length.cap",
+			c.Location("length.task_cap"), c.Length.TaskCap, c.Length.Cap, c.Length.Cap))
+	}
 }
 
 // Location is "file:line" of a key in the configuration file ("phrases",

@@ -3,6 +3,8 @@ package lint
 import (
 	"fmt"
 	"strings"
+
+	"github.com/gwlint/gwlint/lint/gongwen"
 )
 
 // comprehensiveTitles mark a document that deploys all-round work, which
@@ -26,14 +28,21 @@ var regulationKinds = []string{"条例", "规定", "办法", "细则", "规则",
 // CapFor decides which 字数 cap governs doc and says why, in Chinese, for
 // the finding's message. A cap of 0 means none.
 //
-// The article caps 地方和部门文件 (local and department documents). gwlint
-// applies it to every draft it is given, because those are the drafts it
-// sees; a published State Council document over 5000字 is reported all the
-// same, as a measure of how far it would exceed the cap.
+// The article caps 地方和部门文件 (local and department documents), so a
+// document of 中共中央, 国务院 or their 办公厅 (read from its 发文字号 or the
+// organ heading its title) has no cap. A 印发 notice is counted with the
+// document it issues, and the cap follows that document's kind: a 方案
+// issued by a three-line notice is a 方案. The special cap never exceeds the
+// general one (a province that caps every document at 3000字 caps its
+// 方案 at 3000 too); Config.Warnings says so when the file set it higher.
 func (c *Config) CapFor(doc *Document) (int, string) {
-	title := doc.Title()
 	if !c.Length.CheckRegulations && isRegulation(doc) {
 		return 0, "法律法规和规章不是所限的地方和部门工作文件，不设字数上限"
+	}
+	if !c.Length.CheckCentral {
+		if how, ok := CentralIssuer(doc); ok {
+			return 0, "中央文件（" + how + "），不属第2条所限的地方和部门文件，不设字数上限"
+		}
 	}
 	if c.Length.Comprehensive {
 		return c.Length.ComprehensiveCap, "配置声明为部署综合性工作的文件"
@@ -41,17 +50,57 @@ func (c *Config) CapFor(doc *Document) (int, string) {
 	if v, ok := doc.frontMatter("comprehensive"); ok && isYes(v) {
 		return c.Length.ComprehensiveCap, "文稿元数据声明为部署综合性工作的文件"
 	}
+	title, whose := doc.Title(), "标题"
+	if issued := issuedTitle(doc); issued != "" {
+		title, whose = issued, "所印发的文件标题"
+	}
 	for _, w := range comprehensiveTitles {
 		if strings.Contains(title, w) {
-			return c.Length.ComprehensiveCap, fmt.Sprintf("标题含“%s”，属部署综合性工作的文件", w)
+			return c.Length.ComprehensiveCap, fmt.Sprintf("%s含“%s”，属部署综合性工作的文件", whose, w)
 		}
 	}
 	for _, w := range taskTitles {
 		if strings.Contains(title, w) {
-			return c.Length.TaskCap, fmt.Sprintf("标题含“%s”，属部署专项工作或者具体任务的文件", w)
+			return c.taskCap(), fmt.Sprintf("%s含“%s”，属部署专项工作或者具体任务的文件", whose, w)
 		}
 	}
 	return c.Length.Cap, "默认上限：未部署专项工作、具体任务或综合性工作"
+}
+
+// taskCap is the cap of a special or specific task, never above the
+// general cap: the article sets the special cap lower (4000 under 5000),
+// and a local rule that lowers the general cap lowers both.
+func (c *Config) taskCap() int {
+	if c.Length.Cap > 0 && c.Length.TaskCap > c.Length.Cap {
+		return c.Length.Cap
+	}
+	return c.Length.TaskCap
+}
+
+// issuedTitle is the title of the document a 印发 (or 转发, 批转) notice
+// issues: the title of the text that follows the notice when it is there,
+// else the name the notice's own title gives it ("关于印发X的通知" → X).
+// It is "" for any other document.
+func issuedTitle(doc *Document) string {
+	title := doc.Title()
+	verb := -1
+	for _, v := range []string{"印发", "转发", "批转"} {
+		if i := strings.LastIndex(title, v); i >= 0 && i > verb {
+			verb = i + len(v)
+		}
+	}
+	if verb < 0 {
+		return ""
+	}
+	for _, sec := range doc.Structure.Sections {
+		if sec.Kind == gongwen.SectionEmbedded && strings.TrimSpace(sec.TitleText) != "" {
+			return sec.TitleText
+		}
+	}
+	name := title[verb:]
+	name = strings.TrimSuffix(name, "的通知")
+	name = strings.Trim(name, "《》")
+	return name
 }
 
 // isRegulation reports whether the title itself names a law or regulation

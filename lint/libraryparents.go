@@ -59,7 +59,7 @@ func (l *LibraryParents) parent(id string) (*Parent, error) {
 	if err != nil {
 		return nil, fmt.Errorf("parent library: %w", err)
 	}
-	p := &Parent{Doc: ParseText(e.Path, text), Path: e.Path}
+	p := &Parent{Doc: ParseText(e.Path, text), Path: e.Path, LibraryID: e.ID}
 	l.parsed[id] = p
 	return p, nil
 }

@@ -15,6 +15,9 @@ type Parent struct {
 	// Path is how the report names the parent: the path given on the
 	// command line, or the library's stored path.
 	Path string
+	// LibraryID is the library entry's ID for a parent from a library,
+	// "" for a parent given by path.
+	LibraryID string
 
 	once sync.Once
 	norm *align.Normalized
@@ -123,6 +126,9 @@ type ParentShare struct {
 	// the share of this parent reproduced in the draft, the clearest sign
 	// of 上下一般粗 (a lower level restating its parent whole).
 	Ratio, Coverage float64
+	// Verbatim is set when the draft's text, normalized, is the parent's
+	// word for word: a repost (全文照转) under a new heading at most.
+	Verbatim bool
 }
 
 // CopyPassage is one passage of the draft found in a parent.
@@ -161,6 +167,8 @@ func (s *ParentSet) Compare(doc *Document, cfg *Config) *CopyFacts {
 	draft := align.Normalize(doc.Prose)
 	// A draft kept in the same folder or library as its parents is not its
 	// own parent: comparing it with itself would report it 100% copied.
+	// Any other parent with the same text is a real parent that the draft
+	// reposts word for word, and is compared like any other.
 	kept := parents[:0]
 	for _, p := range parents {
 		if !sameDocument(doc, draft, p) {
@@ -193,7 +201,8 @@ func (s *ParentSet) Compare(doc *Document, cfg *Config) *CopyFacts {
 	facts.Ratio = res.Ratio
 	for i, p := range parents {
 		share := res.Parents[i]
-		facts.Parents = append(facts.Parents, ParentShare{Parent: p, Path: p.Path, Title: p.Title(), Ratio: share.Ratio, Coverage: share.Coverage})
+		verbatim := string(norms[i].Runes) == string(draft.Runes)
+		facts.Parents = append(facts.Parents, ParentShare{Parent: p, Path: p.Path, Title: p.Title(), Ratio: share.Ratio, Coverage: share.Coverage, Verbatim: verbatim})
 	}
 	for _, ps := range res.Passages {
 		if !convincing(ps, opt.MinLen) {
@@ -242,8 +251,10 @@ const (
 )
 
 // sameDocument reports whether parent p is the draft itself: the same
-// file, or the same text once normalized (a copy elsewhere, or the draft
-// stored in the library).
+// file, or, for a parent from a library, the same library entry (the
+// draft stored in the library it is checked against: same normalized text,
+// which is what the entry's ID is made of). An explicit parent whose text
+// equals the draft's is another document, which the draft reposts.
 func sameDocument(doc *Document, draft *align.Normalized, p *Parent) bool {
 	if doc.Path != "" && p.Path != "" && doc.Path != "-" {
 		a, errA := os.Stat(doc.Path)
@@ -251,6 +262,9 @@ func sameDocument(doc *Document, draft *align.Normalized, p *Parent) bool {
 		if errA == nil && errB == nil && os.SameFile(a, b) {
 			return true
 		}
+	}
+	if p.LibraryID == "" {
+		return false
 	}
 	pn := p.normalized()
 	return len(pn.Runes) == len(draft.Runes) && string(pn.Runes) == string(draft.Runes)

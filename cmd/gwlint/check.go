@@ -24,7 +24,8 @@ func checkCommand() *cli.Command {
 			&cli.StringFlag{Name: "library", Usage: "a parent library made by gwlint library add", TakesFile: true},
 			&cli.StringFlag{Name: "config", Usage: "configuration file (default: the nearest .gwlint.yaml from the working directory upward)"},
 			&cli.StringFlag{Name: "fail-level", Value: "warning", Usage: "exit 1 when a finding is at or above this level: error, warning or info"},
-			&cli.BoolFlag{Name: "fix", Usage: "apply the mechanical fixes in place (.txt and Markdown), then report what is left"},
+			&cli.BoolFlag{Name: "fix", Usage: "apply the mechanical fixes in place (.txt and Markdown) of findings at or above --fix-level, then report what is left"},
+			&cli.StringFlag{Name: "fix-level", DefaultText: "the --fail-level", Usage: "with --fix, fix findings at or above this level: error, warning or info"},
 			&cli.IntFlag{Name: "jobs", Value: 0, DefaultText: "one per CPU", Usage: "files checked at once"},
 			&cli.BoolFlag{Name: "no-color", Usage: "never colour text output"},
 		},
@@ -36,8 +37,8 @@ func checkCommand() *cli.Command {
 			// than lint a parent as a draft. A file whose name starts with
 			// -- can still be named ./--name.
 			for _, a := range c.Args().Slice() {
-				if strings.HasPrefix(a, "--") {
-					return usageError("check: %s after a path: flags go before the paths (gwlint check %s … PATH...)", a, a)
+				if name, ok := flagAfterPath(c.Command, a); ok {
+					return usageError("check: %s after a path: flags go before the paths (gwlint check --%s … PATH...)", a, name)
 				}
 			}
 			format := c.String("format")
@@ -48,7 +49,17 @@ func checkCommand() *cli.Command {
 			if err != nil || failLevel == lint.Off {
 				return usageError("check: --fail-level must be error, warning or info")
 			}
-			cfg, err := loadConfig(c.String("config"))
+			fixLevel := failLevel
+			if c.IsSet("fix-level") {
+				fixLevel, err = lint.ParseSeverity(c.String("fix-level"))
+				if err != nil || fixLevel == lint.Off {
+					return usageError("check: --fix-level must be error, warning or info")
+				}
+				if !c.Bool("fix") {
+					return usageError("check: --fix-level chooses which findings --fix fixes; give --fix too")
+				}
+			}
+			cfg, err := loadConfig(c.String("config"), c.App.ErrWriter)
 			if err != nil {
 				return &exitError{code: 2, err: err}
 			}
@@ -91,7 +102,7 @@ func checkCommand() *cli.Command {
 			var writeErr error
 			emit := func(r *lint.Result) {
 				if c.Bool("fix") {
-					r = fixResult(c, checker, r)
+					r = fixResult(c, checker, r, fixLevel)
 				}
 				outcome.Add(r)
 				if err := stream.File(r); err != nil && writeErr == nil {
@@ -132,14 +143,19 @@ func readStdin(c *cli.Context, targets []lint.Target) []lint.Target {
 	return targets
 }
 
-// fixResult writes the mechanical fixes of a result to its file and checks
-// the file again, so that the report shows what is left. A file that
-// cannot be fixed keeps its findings and gains an error.
-func fixResult(c *cli.Context, checker *lint.Checker, r *lint.Result) *lint.Result {
-	if r.Err != nil || r.Doc == nil || r.Path == "-" || !hasFix(r) {
+// fixResult writes the mechanical fixes of a result's findings at or above
+// level to its file and checks the file again, so that the report shows
+// what is left. A file that cannot be fixed keeps its findings and gains
+// an error.
+func fixResult(c *cli.Context, checker *lint.Checker, r *lint.Result, level lint.Severity) *lint.Result {
+	if r.Err != nil || r.Doc == nil || r.Path == "-" {
 		return r
 	}
-	n, err := lint.FixFile(r)
+	selected := lint.FixesAtLeast(r, level)
+	if !hasFix(selected) {
+		return r
+	}
+	n, err := lint.FixFile(selected)
 	switch {
 	case err == lint.ErrNotFixable:
 		return r
@@ -151,6 +167,33 @@ func fixResult(c *cli.Context, checker *lint.Checker, r *lint.Result) *lint.Resu
 		return checker.CheckFile(r.Path)
 	}
 	return r
+}
+
+// flagAfterPath reports whether an argument after the first path is one
+// of the command's flags, written -name or --name, with or without
+// =value: urfave/cli stops reading flags at the first path, so "-parent
+// p.txt" there would be linted as two drafts. Anything else that starts
+// with a dash, such as "-" for standard input or a file named -x.txt, is
+// a path; a file named like a flag can still be given as ./-fix.
+func flagAfterPath(cmd *cli.Command, arg string) (string, bool) {
+	if !strings.HasPrefix(arg, "-") || arg == "-" {
+		return "", false
+	}
+	if strings.HasPrefix(arg, "--") {
+		return strings.SplitN(strings.TrimPrefix(arg, "--"), "=", 2)[0], true
+	}
+	name := strings.SplitN(strings.TrimPrefix(arg, "-"), "=", 2)[0]
+	for _, f := range cmd.Flags {
+		for _, n := range f.Names() {
+			if n == name {
+				return name, true
+			}
+		}
+	}
+	if name == "h" || name == "help" {
+		return name, true
+	}
+	return "", false
 }
 
 func hasFix(r *lint.Result) bool {
@@ -172,8 +215,9 @@ func validFormat(f string) bool {
 }
 
 // loadConfig reads --config, or the nearest .gwlint.yaml upward from the
-// working directory, or falls back to the defaults.
-func loadConfig(path string) (*lint.Config, error) {
+// working directory, or falls back to the defaults. Its warnings (a
+// setting that is allowed but probably not meant) go to warn, once.
+func loadConfig(path string, warn io.Writer) (*lint.Config, error) {
 	if path == "" {
 		wd, err := os.Getwd()
 		if err == nil {
@@ -183,7 +227,14 @@ func loadConfig(path string) (*lint.Config, error) {
 	if path == "" {
 		return lint.DefaultConfig(), nil
 	}
-	return lint.LoadConfig(path)
+	cfg, err := lint.LoadConfig(path)
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range cfg.Warnings {
+		fmt.Fprintf(warn, "gwlint: 警告：%s\n", w)
+	}
+	return cfg, nil
 }
 
 // isTerminal reports whether w is a character device (a terminal), the

@@ -30,7 +30,7 @@ func serveCommand() *cli.Command {
 			if c.NArg() > 0 {
 				return usageError("serve: unexpected arguments %v", c.Args().Slice())
 			}
-			cfg, err := loadConfig(c.String("config"))
+			cfg, err := loadConfig(c.String("config"), c.App.ErrWriter)
 			if err != nil {
 				return &exitError{code: 2, err: err}
 			}

@@ -26,6 +26,13 @@ var CopyRatio = &lint.Rule{
 		}
 		cfg := pass.Config.Copy
 		var reasons []string
+		for _, p := range facts.Parents {
+			if p.Verbatim {
+				// Said first and plainly: the fix is not to edit the
+				// copy but to forward the parent as it is.
+				reasons = append(reasons, fmt.Sprintf("正文与%s逐字相同（全文照转）", parentName(p.Parent)))
+			}
+		}
 		if facts.Ratio >= cfg.Ratio {
 			reasons = append(reasons, fmt.Sprintf("全文%.0f%%的文字与上级文件重复（阈值%.0f%%）", facts.Ratio*100, cfg.Ratio*100))
 		}
