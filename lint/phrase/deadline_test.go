@@ -25,8 +25,10 @@ func TestParseDeadline(t *testing.T) {
 		{"5个工作日内", WithinWorkDays, 5, false},
 		{"3日内", WithinDays, 3, true},
 		{"七天以内", WithinDays, 7, false},
-		{"周六", Weekend, 0, true},
-		{"星期日前", Weekend, 0, true},
+		{"周六", Weekday, 0, true},
+		{"星期日前", Weekday, 0, true},
+		{"周末前", Weekend, 0, true},
+		{"本周五", Weekday, 0, false},
 		{"6月20日前", OnDate, 0, false},
 		{"6月20日18：00前", OnDate, 0, false},
 		{"2024年7月1日17时之前", OnDate, 0, false},
@@ -161,7 +163,7 @@ entries:
 func checkDeadlineInvariants(t *testing.T, d Deadline) {
 	t.Helper()
 	h, known := d.Hours()
-	relative := d.Kind != OnDate && d.Kind != Weekend
+	relative := !d.Calendar()
 	if known != relative {
 		t.Fatalf("%q (kind %d): Hours known = %v", d.Text, d.Kind, known)
 	}
@@ -169,7 +171,7 @@ func checkDeadlineInvariants(t *testing.T, d Deadline) {
 		t.Fatalf("%q: Hours = %d", d.Text, h)
 	}
 	tight := d.Tight()
-	if tight && d.Kind != Weekend && !(known && h <= 72) {
+	if tight && d.Kind != Weekend && d.Kind != Weekday && !(known && h <= 72) {
 		t.Fatalf("%q: Tight with %d hours (known %v)", d.Text, h, known)
 	}
 	if known && h <= 48 && !tight {
@@ -179,7 +181,8 @@ func checkDeadlineInvariants(t *testing.T, d Deadline) {
 	if earlier {
 		t.Fatalf("%q is earlier than itself", d.Text)
 	}
-	if comparable != (known || d.Kind == OnDate) {
+	_, point := d.yearPoint()
+	if comparable != (known || point) {
 		t.Fatalf("%q: Earlier(itself) comparable = %v", d.Text, comparable)
 	}
 }
@@ -188,7 +191,7 @@ func checkDeadlineInvariants(t *testing.T, d Deadline) {
 // accept is the whole input, and a parsed deadline keeps the invariants
 // of checkDeadlineInvariants.
 func FuzzDeadline(f *testing.F) {
-	for _, s := range []string{"当天", "次日12时前", "3个工作日内", "24小时内", "6月20日18：00前", "2024年7月1日前", "周六", "即日起", "一百零五天内", "100%", "不少于2次", "每季度", "99999999999999999999小时内", "12:3"} {
+	for _, s := range []string{"当天", "今晚10点前", "接到本通知后3小时内", "收文当日下班前", "本周六（4月12日）中午12时前", "9月底前", "8月上旬", "2025年底前", "17:30前", "不得晚于次日7时", "每周一前", "次日12时前", "3个工作日内", "24小时内", "6月20日18：00前", "2024年7月1日前", "周六", "即日起", "一百零五天内", "100%", "不少于2次", "每季度", "99999999999999999999小时内", "12:3"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -196,7 +199,7 @@ func FuzzDeadline(f *testing.F) {
 			if d.Text != s {
 				t.Fatalf("ParseDeadline(%q).Text = %q", s, d.Text)
 			}
-			if d.Kind < SameDay || d.Kind > OnDate {
+			if d.Kind < SameDay || d.Kind > lastKind {
 				t.Fatalf("bad kind %d", d.Kind)
 			}
 			checkDeadlineInvariants(t, d)

@@ -14,7 +14,7 @@ func TestFirstRuneTests(t *testing.T) {
 		_, u := chineseUnits[c]
 		return d || h || u
 	}
-	deadline := func(c rune) bool { return number(c) || strings.ContainsRune("当即次翌第隔周星礼", c) }
+	deadline := func(c rune) bool { return number(c) || strings.ContainsRune(deadlineOpeners, c) }
 	target := func(c rune) bool {
 		return number(c) || strings.ContainsRune("每按逐月日周季年全百不至最", c)
 	}

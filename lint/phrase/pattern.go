@@ -101,7 +101,7 @@ var builtins = map[string]*builtin{
 
 const (
 	numberFirstRunes   = "0123456789０１２３４５６７８９〇零一二两三四五六七八九十百千"
-	deadlineFirstRunes = numberFirstRunes + "当即次翌第隔周星礼"
+	deadlineFirstRunes = numberFirstRunes + deadlineOpeners
 	targetFirstRunes   = numberFirstRunes + "每按逐月日周季年全不至最"
 )
 
@@ -113,13 +113,7 @@ func numberFirst(c rune) bool {
 	return c >= '0' && c <= '9' || c >= '０' && c <= '９'
 }
 
-func deadlineFirst(c rune) bool {
-	switch c {
-	case '当', '即', '次', '翌', '第', '隔', '周', '星', '礼':
-		return true
-	}
-	return numberFirst(c)
-}
+func deadlineFirst(c rune) bool { return deadlineOpener(c) || numberFirst(c) }
 
 func targetFirst(c rune) bool {
 	switch c {
