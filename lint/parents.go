@@ -187,15 +187,23 @@ func (s *ParentSet) Compare(doc *Document, cfg *Config) *CopyFacts {
 	// References to the parent (its 《title》, its 发文字号, quotations) are
 	// how a document should cite its source: they are cut out of the
 	// passages and the ratio, and quotations are reported on their own.
-	var exclude []align.Range
+	// A passage continues across them (按照《决定》精神 in a copied
+	// sentence is one passage), but they are not counted. Dates are
+	// treated the same way: a date or date range is no copying, even when
+	// the parent has the same one. The standard parts of a 公文 (主送机关,
+	// 署名, 成文日期, 附注, 版记) are structure: not counted, and a passage
+	// stops at them.
+	var cite []align.Range
 	var quotes []align.Range
 	for _, r := range align.FindReferences(doc.Prose) {
-		exclude = append(exclude, r.Range)
+		cite = append(cite, r.Range)
 		if r.Kind == align.KindQuotation {
 			quotes = append(quotes, r.Range)
 		}
 	}
-	opt := align.Options{MinLen: cfg.Copy.MinPassage, Exclude: exclude}
+	cite = append(cite, dateRanges(doc)...)
+	structure := structureRanges(doc)
+	opt := align.Options{MinLen: cfg.Copy.MinPassage, Cite: cite, Exclude: structure}
 	res := align.Compare(draft, norms, opt)
 
 	facts.Ratio = res.Ratio
@@ -213,13 +221,18 @@ func (s *ParentSet) Compare(doc *Document, cfg *Config) *CopyFacts {
 	if len(quotes) > 0 {
 		// Compare again without the quotations cut out, and keep what lies
 		// inside them: the quoted passages.
-		all := align.Compare(draft, norms, align.Options{MinLen: cfg.Copy.MinPassage})
+		// Compared without the citations cut out, a passage is a
+		// quotation only where it lies inside one: a sentence copied
+		// whole around a short 贯彻落实《…》 is a copied passage, already
+		// reported, not a quotation.
+		all := align.Compare(draft, norms, align.Options{MinLen: cfg.Copy.MinPassage, Exclude: structure})
 		for _, ps := range all.Passages {
 			if !convincing(ps, opt.MinLen) {
 				continue
 			}
 			for _, q := range quotes {
-				if ps.Draft.Start < q.End && q.Start < ps.Draft.End {
+				in := min(ps.Draft.End, q.End) - max(ps.Draft.Start, q.Start)
+				if in > 0 && float64(in) >= quotationShare*float64(ps.Draft.End-ps.Draft.Start) {
 					facts.Quotations = append(facts.Quotations, copyPassage(ps, parents))
 					break
 				}
@@ -244,6 +257,10 @@ func convincing(ps align.Passage, minLen int) bool {
 	}
 	return ps.Len >= shortPassage || ps.Similarity >= shortPassageSimilarity
 }
+
+// quotationShare is how much of a passage must lie inside a quotation
+// for the passage to be one.
+const quotationShare = 0.8
 
 const (
 	shortPassage           = 30

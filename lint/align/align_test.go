@@ -208,14 +208,23 @@ func TestFindReferences(t *testing.T) {
 				{"《国务院办公厅关于深入开展消费扶贫助力打赢脱贫攻坚战的指导意见》", KindTitle},
 				{"国办发〔2018〕129号", KindDocNumber},
 			}},
+		// The word saying what of the document is followed belongs to the
+		// citation.
 		{"按照《关于〈某规定〉的通知》要求", []ref{
-			{"按照《关于〈某规定〉的通知》", KindQuotation},
+			{"按照《关于〈某规定〉的通知》要求", KindQuotation},
 			{"《关于〈某规定〉的通知》", KindTitle},
 		}},
 		{"总书记强调：“要坚持“两个毫不动摇”不动摇。”此后", []ref{
 			{"“要坚持“两个毫不动摇”不动摇。”", KindQuotation},
 		}},
 		{"汕府办[2015]29号转发", []ref{{"汕府办[2015]29号", KindDocNumber}}},
+		// The sentence before a 发文字号 is not its 机关代字.
+		{"西藏自治区人民政府要按照国办发〔1993〕71号文件的规定", []ref{{"国办发〔1993〕71号", KindDocNumber}}},
+		{"现将安监总厅科技函〔2017〕57号转发给你们", []ref{{"安监总厅科技函〔2017〕57号", KindDocNumber}}},
+		{"发展改革委将按照《决定》精神，尽快研究办理", []ref{
+			{"按照《决定》精神", KindQuotation},
+			{"《决定》", KindTitle},
+		}},
 		{"《没有闭合\n》", nil},
 		{"要求：“没有闭合", nil},
 		{"", nil},
@@ -263,5 +272,56 @@ func TestFoldRuneFastPaths(t *testing.T) {
 		if fast != string(slow) {
 			t.Errorf("foldRune(%U) = %q, general path gives %q", r, fast, string(slow))
 		}
+	}
+}
+
+// TestPassageAcrossCitation: a copied sentence with a citation in it is one
+// passage, whether the draft keeps the parent's citation or shortens it,
+// and the citation's characters are not counted in its Len or the ratio.
+// A heading of the parent that the draft left out does not split it
+// either; an Exclude range still does.
+func TestPassageAcrossCitation(t *testing.T) {
+	const before = "为深入贯彻落实党中央决策部署，发展改革委将按照"
+	const after = "精神，尽快研究办理有关事项，确保各项政策措施落地见效，切实减轻企业负担。"
+	parent := before + "《国务院关于深化改革加强食品安全工作的决定》" + after
+	tests := []struct {
+		name, draft string
+		cite, hard  string // the draft text passed as Cite, as Exclude
+		passages    int
+		len         int
+	}{
+		{"citation kept", parent, "按照《国务院关于深化改革加强食品安全工作的决定》", "", 1, len(Normalize(before+after).Runes) - 2},
+		{"citation shortened", before + "《决定》" + after, "按照《决定》", "", 1, len(Normalize(before+after).Runes) - 2},
+		{"cut by Exclude", parent, "", "按照《国务院关于深化改革加强食品安全工作的决定》", 2, len(Normalize(before+after).Runes) - 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rangeOf := func(s string) []Range {
+				if s == "" {
+					return nil
+				}
+				i := strings.Index(tt.draft, s)
+				start := len([]rune(tt.draft[:i]))
+				return []Range{{start, start + len([]rune(s))}}
+			}
+			res := Compare(Normalize(tt.draft), []*Normalized{Normalize(parent)}, Options{Cite: rangeOf(tt.cite), Exclude: rangeOf(tt.hard)})
+			if len(res.Passages) != tt.passages {
+				t.Fatalf("%d passages, want %d: %+v", len(res.Passages), tt.passages, res.Passages)
+			}
+			if res.Copied != tt.len {
+				t.Errorf("copied %d, want %d (the citation left out)", res.Copied, tt.len)
+			}
+			if tt.passages == 1 && len(res.Passages[0].Edits) != 0 {
+				t.Errorf("the citation is reported as an edit: %+v", res.Passages[0].Edits)
+			}
+		})
+	}
+
+	// A heading the draft left out.
+	p := "各地区要加强组织领导，明确责任分工，抓好工作落实。\n三、强化保障措施\n各有关部门要加大资金投入，完善配套政策，形成工作合力。"
+	d := "各地区要加强组织领导，明确责任分工，抓好工作落实。\n各有关部门要加大资金投入，完善配套政策，形成工作合力。"
+	res := Compare(Normalize(d), []*Normalized{Normalize(p)}, Options{})
+	if len(res.Passages) != 1 || res.Ratio < 0.99 {
+		t.Errorf("a heading left out: %d passages, ratio %.2f; want one passage and all of the draft", len(res.Passages), res.Ratio)
 	}
 }

@@ -20,6 +20,11 @@ type Options struct {
 	// Passages are cut at them; the characters inside still count in the
 	// draft's total, as 去除引用复制比 does.
 	Exclude []Range
+	// Cite lists draft ranges that, like Exclude, are not counted as
+	// copied, but that a passage continues across: a 《title》 or a
+	// 按照《…》 the draft cites in the middle of a sentence it copied. The
+	// passage is reported whole; its Len leaves the citation out.
+	Cite []Range
 }
 
 const (
@@ -113,6 +118,10 @@ type Result struct {
 type piece struct {
 	d0, d1, p0, p1 int
 	same           bool
+	// bridge marks a gap a passage continues across that is no edit: a
+	// citation the draft makes, a heading or list marker one side left out
+	// (see Options.Cite and Normalized's structural spans).
+	bridge bool
 }
 
 // segment is a match against one parent: pieces in order, contiguous in
@@ -152,13 +161,34 @@ func Compare(draft *Normalized, parents []*Normalized, opt Options) Result {
 	n := len(draft.Runes)
 	res := Result{Total: n, Parents: make([]ParentShare, len(parents))}
 
+	// excluded is every draft character not counted as copied; hard those
+	// a passage also stops at (Exclude); bridge those it may continue
+	// across (Cite, and headings and list markers).
 	excluded := make([]bool, n)
+	hard := make([]bool, n)
 	for _, r := range opt.Exclude {
 		nr := draft.NormRange(r)
 		for i := nr.Start; i < nr.End && i < n; i++ {
 			excluded[i] = true
+			hard[i] = true
 		}
 	}
+	bridge := draft.structuralMask()
+	for _, r := range opt.Cite {
+		nr := draft.NormRange(r)
+		for i := nr.Start; i < nr.End && i < n; i++ {
+			excluded[i] = true
+			if !hard[i] {
+				bridge[i] = true
+			}
+		}
+	}
+	for i := range bridge {
+		if hard[i] {
+			bridge[i] = false
+		}
+	}
+	gaps := gapRules{excluded: excluded, hard: hard, draftBridge: bridge}
 
 	// Per parent: find, cut at exclusions, make non-overlapping, merge.
 	perParent := make([][]segment, len(parents))
@@ -167,7 +197,9 @@ func Compare(draft *Normalized, parents []*Normalized, opt Options) Result {
 			continue
 		}
 		raw := findSegments(draft, parent, pi, opt)
-		perParent[pi] = selectAndMerge(raw, n, excluded, opt)
+		g := gaps
+		g.parentBridge = parent.structuralMask()
+		perParent[pi] = selectAndMerge(raw, n, g, opt)
 	}
 
 	// Coverage and AlsoIn look at each parent on its own.
@@ -239,12 +271,12 @@ func Compare(draft *Normalized, parents []*Normalized, opt Options) Result {
 			Draft:       draft.OrigRange(Range{s.d0(), s.d1()}),
 			Parent:      s.parent,
 			ParentRange: parent.OrigRange(Range{s.p0(), s.p1()}),
-			Len:         s.dlen(),
+			Len:         s.dlen() - countTrue(excluded, s.d0(), s.d1()),
 			Exact:       s.exact(),
 		}
 		p.Similarity = ratio(p.Exact, p.Len)
 		for _, pc := range s.pieces {
-			if !pc.same {
+			if !pc.same && !pc.bridge {
 				p.Edits = append(p.Edits, Edit{
 					Draft:  draft.OrigRange(Range{pc.d0, pc.d1}),
 					Parent: parent.OrigRange(Range{pc.p0, pc.p1}),
@@ -391,7 +423,7 @@ func findSegments(draft, parent *Normalized, pi int, opt Options) []segment {
 			reachedExact[diag] = e
 			segs = append(segs, segment{
 				parent: pi,
-				pieces: []piece{{a, e, b, f, true}},
+				pieces: []piece{{a, e, b, f, true, false}},
 				strong: true,
 			})
 		}
@@ -421,7 +453,7 @@ func tokenSegment(draft, parent *Normalized, a, e, b, f int) segment {
 		d0, d1 := int(draft.tokStart[a+t]), int(draft.tokStart[a+t+1])
 		p0, p1 := int(parent.tokStart[b+t]), int(parent.tokStart[b+t+1])
 		if d1-d0 == 1 && p1-p0 == 1 && dr[d0] == pr[p0] {
-			add(piece{d0, d1, p0, p1, true})
+			add(piece{d0, d1, p0, p1, true, false})
 			continue
 		}
 		// Two words of one class, or two numbers: keep what they share at
@@ -435,9 +467,9 @@ func tokenSegment(draft, parent *Normalized, a, e, b, f int) segment {
 		for cs < m-cp && dr[d1-1-cs] == pr[p1-1-cs] {
 			cs++
 		}
-		add(piece{d0, d0 + cp, p0, p0 + cp, true})
-		add(piece{d0 + cp, d1 - cs, p0 + cp, p1 - cs, false})
-		add(piece{d1 - cs, d1, p1 - cs, p1, true})
+		add(piece{d0, d0 + cp, p0, p0 + cp, true, false})
+		add(piece{d0 + cp, d1 - cs, p0 + cp, p1 - cs, false, false})
+		add(piece{d1 - cs, d1, p1 - cs, p1, true, false})
 	}
 	if len(s.pieces) == 0 {
 		return s
@@ -449,7 +481,7 @@ func tokenSegment(draft, parent *Normalized, a, e, b, f int) segment {
 		x++
 	}
 	if x > 0 {
-		s.pieces = append([]piece{{d0 - x, d0, p0 - x, p0, true}}, s.pieces...)
+		s.pieces = append([]piece{{d0 - x, d0, p0 - x, p0, true, false}}, s.pieces...)
 		if s.pieces[1].same {
 			s.pieces[1].d0, s.pieces[1].p0 = s.pieces[0].d0, s.pieces[0].p0
 			s.pieces = s.pieces[1:]
@@ -461,7 +493,7 @@ func tokenSegment(draft, parent *Normalized, a, e, b, f int) segment {
 		y++
 	}
 	if y > 0 {
-		add(piece{d1, d1 + y, p1, p1 + y, true})
+		add(piece{d1, d1 + y, p1, p1 + y, true, false})
 	}
 	s.pieces = trimEdits(s.pieces)
 	return s
@@ -521,7 +553,7 @@ func split(s *segment, blocked []bool) []segment {
 			for y < pc.d1 && !blocked[y] {
 				y++
 			}
-			np := piece{x, y, pc.p0 + (x - pc.d0), pc.p0 + (y - pc.d0), true}
+			np := piece{x, y, pc.p0 + (x - pc.d0), pc.p0 + (y - pc.d0), true, false}
 			if k := len(cur.pieces) - 1; k >= 0 && cur.pieces[k].same &&
 				cur.pieces[k].d1 == np.d0 && cur.pieces[k].p1 == np.p0 {
 				cur.pieces[k].d1, cur.pieces[k].p1 = np.d1, np.p1
@@ -538,13 +570,61 @@ func split(s *segment, blocked []bool) []segment {
 	return out
 }
 
+// gapRules say what lies between two matches: which draft characters
+// are not counted (excluded), which a passage must stop at (hard), and
+// which, on either side, a passage continues across (bridge): the
+// citations of Options.Cite and the headings and list markers of
+// Normalized.structuralMask.
+type gapRules struct {
+	excluded, hard            []bool
+	draftBridge, parentBridge []bool
+}
+
+// maxBridge bounds the citations, headings and list markers a passage
+// continues across in one gap, in normalized characters on each side: a
+// long title or a heading line, not a paragraph.
+const maxBridge = 80
+
+// mergeable reports whether two matches following each other in both
+// texts, with gaps [d1,d0) in the draft and [p1,p0) in the parent, are one
+// passage: the gap holds at most MaxGap characters on each side that are
+// neither bridged nor excluded, and at most maxBridge that are. A bridged
+// gap is marked so, and its piece is no edit.
+func (g gapRules) mergeable(d1, d0, p1, p0 int, opt Options) (ok, bridged bool) {
+	gd, gp := d0-d1, p0-p1
+	if gd < 0 || gp < 0 || anyBlocked(g.hard, d1, d0) {
+		return false, false
+	}
+	if gd <= opt.MaxGap && gp <= opt.MaxGap && !anyBlocked(g.excluded, d1, d0) {
+		return true, false
+	}
+	bd, cited := 0, 0
+	for i := d1; i < d0; i++ {
+		if g.excluded[i] {
+			cited++
+		}
+		if g.excluded[i] || g.draftBridge[i] {
+			bd++
+		}
+	}
+	bp := countTrue(g.parentBridge, p1, p0)
+	if bd+bp == 0 || bd > maxBridge || bp > maxBridge {
+		return false, false
+	}
+	// Where the draft cites, the parent may cite too, in its own words
+	// (按照《国务院……的通知》（国发〔1986〕97号） against 按照《通知》): as many
+	// parent characters as the draft's citation are allowed there.
+	return gd-bd <= opt.MaxGap && gp-bp <= opt.MaxGap+cited, true
+}
+
 // selectAndMerge makes one parent's matches non-overlapping in the draft
 // (longest first), then merges neighbours that follow each other in both
-// texts across a gap of at most MaxGap characters on each side.
-func selectAndMerge(raw []segment, n int, excluded []bool, opt Options) []segment {
+// texts across a gap of at most MaxGap characters on each side, or across
+// a citation, heading or list marker (gapRules).
+func selectAndMerge(raw []segment, n int, g gapRules, opt Options) []segment {
 	var cut []segment
 	for i := range raw {
-		for _, run := range split(&raw[i], excluded) {
+		for _, run := range split(&raw[i], g.excluded) {
 			run.strong = run.dlen() >= opt.MinLen
 			cut = append(cut, run)
 		}
@@ -578,10 +658,9 @@ func selectAndMerge(raw []segment, n int, excluded []bool, opt Options) []segmen
 	for _, s := range kept {
 		if k := len(merged) - 1; k >= 0 {
 			m := &merged[k]
-			gd, gp := s.d0()-m.d1(), s.p0()-m.p1()
-			if gd >= 0 && gp >= 0 && gd <= opt.MaxGap && gp <= opt.MaxGap && !anyBlocked(excluded, m.d1(), s.d0()) {
-				if gd > 0 || gp > 0 {
-					m.pieces = append(m.pieces, piece{m.d1(), s.d0(), m.p1(), s.p0(), false})
+			if ok, bridged := g.mergeable(m.d1(), s.d0(), m.p1(), s.p0(), opt); ok {
+				if s.d0() > m.d1() || s.p0() > m.p1() {
+					m.pieces = append(m.pieces, piece{m.d1(), s.d0(), m.p1(), s.p0(), false, bridged})
 				}
 				m.pieces = append(m.pieces, s.pieces...)
 				m.strong = m.strong || s.strong
@@ -593,7 +672,7 @@ func selectAndMerge(raw []segment, n int, excluded []bool, opt Options) []segmen
 	}
 	out := merged[:0]
 	for _, s := range merged {
-		if s.strong || s.dlen() >= opt.MinLen {
+		if s.strong || s.dlen()-countTrue(g.excluded, s.d0(), s.d1()) >= opt.MinLen {
 			out = append(out, s)
 		}
 	}
@@ -607,4 +686,14 @@ func anyBlocked(blocked []bool, from, to int) bool {
 		}
 	}
 	return false
+}
+
+func countTrue(mask []bool, from, to int) int {
+	n := 0
+	for i := max(from, 0); i < to && i < len(mask); i++ {
+		if mask[i] {
+			n++
+		}
+	}
+	return n
 }

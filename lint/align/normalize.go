@@ -34,6 +34,10 @@ type Normalized struct {
 	canon    []rune
 	tokStart []int32
 
+	// structural holds the headings, list markers and 《》 titles (see
+	// structuralSpans), in normalized offsets.
+	structural []Range
+
 	canonOnce sync.Once
 	canonIdx  *gramIndex
 	exactOnce sync.Once
@@ -64,6 +68,7 @@ func Normalize(text string) *Normalized {
 	}
 	n.OrigLen = off
 	n.canon, n.tokStart = canonicalize(n.Runes)
+	n.structural = structuralSpans(text, n)
 	return n
 }
 

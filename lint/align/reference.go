@@ -3,6 +3,7 @@ package align
 import (
 	"regexp"
 	"sort"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -42,6 +43,40 @@ var (
 	sayVerbRE = regexp.MustCompile(`(指出|强调|要求|规定|明确|提出)[：:]?\s*“`)
 )
 
+// notAgency are words that never stand inside a 机关代字 but often right
+// before a 发文字号 ("要按照国办发〔1993〕71号文件的规定"): the regular
+// expression's run of Han characters would take them, and the sentence
+// before them, for the agency.
+var notAgency = []string{"按照", "根据", "依据", "依照", "遵照", "贯彻", "落实", "执行", "参照", "印发", "转发",
+	"的", "和", "及", "与", "要", "将", "对", "是", "为", "在", "由", "经", "了", "即", "以", "把", "请", "见"}
+
+// maxAgency is the longest 机关代字 kept, in runes (安监总厅科技函 has 7).
+const maxAgency = 8
+
+// agencyStart is the byte offset in m, a docNumberRE match, where its
+// 机关代字 begins: after the last word that cannot belong to one, and at
+// most maxAgency runes before the bracket.
+func agencyStart(m string) int {
+	bracket := strings.IndexAny(m, "〔[［(（【")
+	if bracket <= 0 {
+		return 0
+	}
+	han := m[:bracket]
+	start := 0
+	for _, w := range notAgency {
+		if i := strings.LastIndex(han, w); i >= 0 && i+len(w) > start {
+			start = i + len(w)
+		}
+	}
+	if n := utf8.RuneCountInString(han[start:]); n > maxAgency {
+		for k := 0; k < n-maxAgency; k++ {
+			_, size := utf8.DecodeRuneInString(han[start:])
+			start += size
+		}
+	}
+	return start
+}
+
 // maxQuote bounds how far a closing mark is looked for, so that an
 // unbalanced 《 or “ cannot make one reference swallow the whole draft.
 const maxQuote = 2000
@@ -63,7 +98,8 @@ func FindReferences(text string) []Reference {
 		}
 	}
 	for _, m := range docNumberRE.FindAllStringIndex(text, -1) {
-		out = append(out, Reference{Range{runeAt[m[0]], runeAt[m[1]]}, KindDocNumber})
+		start := m[0] + agencyStart(text[m[0]:m[1]])
+		out = append(out, Reference{Range{runeAt[start], runeAt[m[1]]}, KindDocNumber})
 	}
 	for _, m := range citeVerbRE.FindAllStringIndex(text, -1) {
 		start := runeAt[m[0]]
@@ -83,6 +119,9 @@ func FindReferences(text string) []Reference {
 				}
 			}
 		}
+		// 按照《决定》精神, 根据《意见》的要求: the word saying what of the
+		// document is followed belongs to the citation.
+		end += citeTail(rs[end:])
 		out = append(out, Reference{Range{start, end}, KindQuotation})
 	}
 	for _, m := range sayVerbRE.FindAllStringIndex(text, -1) {
@@ -121,6 +160,21 @@ func FindReferences(text string) []Reference {
 		dedup = append(dedup, r)
 	}
 	return dedup
+}
+
+// citeTails are the words after a cited 《title》 that say what of it is
+// followed, longest first.
+var citeTails = []string{"有关规定", "有关要求", "的要求", "的规定", "的部署", "的精神", "精神", "要求", "部署", "规定", "安排"}
+
+// citeTail is the length in runes of the citeTails word that opens rs, or 0.
+func citeTail(rs []rune) int {
+	for _, w := range citeTails {
+		wr := []rune(w)
+		if len(rs) >= len(wr) && string(rs[:len(wr)]) == w {
+			return len(wr)
+		}
+	}
+	return 0
 }
 
 // closeTitle returns the offset just past the 》 that closes the 《 at

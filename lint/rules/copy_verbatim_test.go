@@ -43,8 +43,8 @@ func TestVerbatimRepost(t *testing.T) {
 	rs := []*lint.Rule{CopyRatio, CopyPassage}
 
 	res := checkWithParents(t, rs, same, parent)
-	if res.Copy == nil || res.Copy.Ratio < 0.99 {
-		t.Fatalf("a verbatim repost: copy facts %+v, want a ratio near 1", res.Copy)
+	if res.Copy == nil || res.Copy.Ratio < 0.95 {
+		t.Fatalf("a verbatim repost: copy facts %+v, want a ratio near 1 (the 主送机关 and 成文日期 are structure, not copying)", res.Copy)
 	}
 	var ratio *lint.Finding
 	for i, f := range res.Findings {
