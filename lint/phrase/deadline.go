@@ -670,3 +670,29 @@ func scanClock(r []rune, p int) (hour, minute, end int, ok bool) {
 	}
 	return 0, 0, p, false
 }
+
+// YearDay is the day of the year (1 to 365) a date or a period of a year
+// ends on (6月20日前: 171, 9月底前: 273, 年底前: 365), counted in a year
+// that is not a leap year, for saying how much earlier one deadline is
+// than another.
+func (d Deadline) YearDay() (int, bool) {
+	if _, ok := d.yearPoint(); !ok {
+		return 0, false
+	}
+	m, day := d.Month, d.Day
+	switch d.Kind {
+	case MonthEnd:
+		day = daysIn(2025, m)
+	case MonthPart:
+		day = min(d.Part*10, daysIn(2025, m))
+		if d.Part >= 3 {
+			day = daysIn(2025, m)
+		}
+	case YearEnd:
+		m, day = 12, 31
+	}
+	if m < 1 || m > 12 || day < 1 {
+		return 0, false
+	}
+	return Date(2025, m, min(day, daysIn(2025, m))).YearDay(), true
+}

@@ -14,6 +14,9 @@ const (
 	Frequency
 	// Times: 一次, 2次 — a plain count of occurrences.
 	Times
+	// Amount: a number with its unit, 80亿元, 1.2万亩, 96项, or a range
+	// of them, 3至5个 (Value the low end, High the high end).
+	Amount
 )
 
 // Target is a parsed numeric target or frequency.
@@ -22,7 +25,10 @@ type Target struct {
 	// Value is the percentage (Percent, Full: 100), the count (AtLeast,
 	// Times), or the period in days (Frequency: 每月 30, 每周 7).
 	Value float64
-	// Unit is the counter word of AtLeast and Times (次, 篇, 个...).
+	// High is the top of an Amount range (Value when not a range).
+	High float64
+	// Unit is the counter word of AtLeast and Times (次, 篇, 个...), or
+	// the unit of an Amount (元, 亩, 项...), without its 万 or 亿.
 	Unit string
 	Text string
 }
@@ -78,6 +84,12 @@ func targetVocabulary() []string {
 
 // scanTarget reads a target at r[p:].
 func scanTarget(r []rune, p int) (Target, int, bool) {
+	if articleNumber(r, p) {
+		return Target{}, p, false // 第三十条, 第十四条、十六条: articles, not counts
+	}
+	if t, e, ok := scanPeriodOnce(r, p); ok {
+		return t, e, true
+	}
 	for _, w := range fullWords {
 		if e, ok := hasPrefixAt(r, p, w); ok {
 			return Target{Kind: Full, Value: 100, Text: w}, e, true
@@ -116,7 +128,7 @@ func scanTarget(r []rune, p int) (Target, int, bool) {
 	if e2, ok := firstPrefix(r, e, []string{"次"}); ok && n > 0 {
 		return Target{Kind: Times, Value: float64(n), Unit: "次", Text: string(r[p:e2])}, e2, true
 	}
-	return Target{}, p, false
+	return scanAmount(r, p)
 }
 
 // scanPercentSign finishes 80% or 80.5%, with an optional 以上.
@@ -145,4 +157,24 @@ func skipWords(r []rune, p int, words ...string) int {
 		return e
 	}
 	return p
+}
+
+// articleNumber reports whether the number at r[p:] continues a 第: 第三十条,
+// or 第十四条、十六条 and 第二条至五条, where the later numbers drop it.
+func articleNumber(r []rune, p int) bool {
+	for i := p - 1; i >= 0 && i >= p-12; i-- {
+		c := r[i]
+		if c == '第' {
+			return true
+		}
+		if _, ok := digitValue(c); ok || isHanNumeral(c) {
+			continue
+		}
+		switch c {
+		case '、', '和', '至', '及', '或', '条', '款', '项', '章', '节', '，':
+			continue
+		}
+		return false
+	}
+	return false
 }

@@ -11,18 +11,40 @@ import (
 
 // BurdenEscalation compares the draft with its parent documents and reports
 // 层层加码 (escalation at each level) in the four forms the literature names
-// (增速度、加数量、扩内容、提标准): a deadline earlier than the parent's, a
-// number larger (覆盖率80%→100%, 一次→每月), a scope wider (各省→各村), a
-// standard raised (鼓励→必须). Each finding points `related` at the parent's
-// sentence.
+// (增速度、加数量、扩内容、提标准), sentence by sentence: each draft sentence
+// is paired with the parent sentence it restates (bigram Jaccard with the
+// figures, deadlines and jurisdiction words masked, or the copy facts'
+// alignment when they offer one), and the pair is compared:
 //
-// Severity warning for deadlines that leave less time and for bigger
-// numbers or frequencies: the 2025 《农村基层干部廉洁履行职责规定》 [V] names
-// 层层加码 as misconduct, and these are its plainest forms. Info for an
-// earlier calendar date (a level must collect its own reports before it
-// reports up, so some lead time is legitimate), a wider scope (a lower
-// level addresses lower levels by nature; we report only a jump of three
-// levels or more) and a raised standard (wording may change for reasons).
+//   - 增速度: a deadline earlier than the parent's (12月底前 → 9月底前, 年底前
+//     → 10月底前, 5个工作日内 → 2个工作日内), a higher frequency (两年一次 →
+//     一年一次, 每月 → 每周);
+//   - 加数量: a larger amount with its unit and 万/亿 (100亿元 → 160亿元, 一百二十
+//     万亩 → 一百五十万亩), share (80% → 100%) or count (3家 → 5家), and
+//     倍增/翻番/递增/上浮 where the parent has none;
+//   - 扩内容: a task carried three levels further down (各省 → 各村) or one
+//     below a level the parent names as such (县级 → 乡镇、村), a task the
+//     parent limits opened to all (重点行业 → 所有行业), a list with two or
+//     more items added;
+//   - 提标准: the parent hedges (鼓励, 有条件的, 力争, 原则上), the draft
+//     mandates (要, 必须, 一律, 全部).
+//
+// Each finding points `related` at the parent's sentence and says what
+// changed in numbers (提前92天, 增加60亿元，增幅60%, 提高20个百分点). A
+// figure is raised only when it exceeds every comparable figure of the
+// parent sentence, so a restated range, a repeated deadline and 不低于 the
+// same figure stay quiet; article numbers (第三十条) are not counts; duties
+// the law sets for emergencies are not escalation when a lower level takes
+// a share of them.
+//
+// Severity warning for deadlines that leave less time, a calendar deadline
+// more than a month earlier, bigger numbers or frequencies and added growth
+// targets: the 2025 《农村基层干部廉洁履行职责规定》 [V] names 层层加码 as
+// misconduct, and these are its plainest forms. Info for a calendar date up
+// to a month earlier (a level must collect its own reports before it
+// reports up, so some lead time is legitimate), a wider scope or more items
+// (a lower level addresses lower levels by nature) and a raised standard
+// (wording may change for reasons).
 var BurdenEscalation = &lint.Rule{
 	ID:       "burden-escalation",
 	Severity: lint.Warning,
@@ -242,7 +264,8 @@ func wordSpans(t *phrase.Text, from, to int, words []string) []phrase.Span {
 // compares: a deadline, a target, a scope or a hedge or mandate word.
 func hasComparable(t *phrase.Text, s phrase.Span) bool {
 	return len(t.Deadlines(s.Start, s.End)) > 0 || len(t.Targets(s.Start, s.End)) > 0 ||
-		deepestScope(t, s) > 0 || hasWord(t, s.Start, s.End, hedgeWords) || hasWord(t, s.Start, s.End, mandateWords)
+		deepestScope(t, s) > 0 || hasWord(t, s.Start, s.End, hedgeWords) || hasWord(t, s.Start, s.End, mandateWords) ||
+		hasWord(t, s.Start, s.End, growthWords) || hasWord(t, s.Start, s.End, narrowWords)
 }
 
 // Administrative levels, deepest last: a draft that carries a parent's
@@ -274,8 +297,17 @@ func deepestScope(t *phrase.Text, s phrase.Span) int {
 }
 
 var (
-	hedgeWords   = []string{"鼓励", "有条件的", "逐步", "原则上", "试点", "探索", "力争", "倡导", "引导", "支持有条件的"}
-	mandateWords = []string{"必须", "一律", "务必", "强制", "全部", "所有"}
+	// hedgeWords leave the lower level room: 鼓励, 有条件的, 力争, 原则上.
+	hedgeWords = []string{"鼓励", "有条件的", "具备条件的", "逐步", "原则上", "试点", "探索", "力争", "争取", "倡导", "引导",
+		"支持有条件的", "可", "可以", "适当", "尽量", "积极稳妥", "视情"}
+	// mandateWords take it away: 要, 必须, 全部, 一律.
+	mandateWords = []string{"必须", "一律", "务必", "强制", "全部", "所有", "要", "须", "均须", "均要", "确保", "全面", "一个不漏"}
+	// growthWords ask for growth the parent may not: 倍增, 翻番, 逐年递增.
+	growthWords = []string{"倍增", "翻番", "翻一番", "翻两番", "递增", "逐年递增", "逐年增长", "逐年提高", "加倍", "上浮", "超额完成"}
+	// narrowWords limit a task to part of its field: 重点行业, 部分地区;
+	// widenWords open it to all: 所有行业, 全部地区, 各行业.
+	narrowWords = []string{"重点", "部分", "试点", "有条件的", "具备条件的", "符合条件的", "个别"}
+	widenWords  = []string{"所有", "全部", "一切", "全体", "各个", "各", "全"}
 )
 
 // compareSentences compares a draft sentence with the parent's and says
@@ -290,24 +322,50 @@ func compareSentences(draft *phrase.Text, ds phrase.Span, parent *phrase.Text, p
 		}
 		out = append(out, escalation{span: sp, severity: sev, message: "与上级文件相比层层加码：" + fmt.Sprintf(format, args...)})
 	}
+	// Duties the law sets for emergencies (突发事件发生后，乡镇人民政府应当
+	// 立即报告) are not escalation when a lower level takes a share of them
+	// or reports sooner: burden-deadline leaves them alone for the same
+	// reason.
+	emergency := hasWord(draft, ds.Start, ds.End, emergencyWords)
 	// 增速度: a deadline that leaves less time.
 	pds := parent.Deadlines(ps.Start, ps.End)
+	if emergency {
+		pds = nil
+	}
 deadlines:
 	for _, d := range draft.Deadlines(ds.Start, ds.End) {
+		if d.Kind == phrase.Recurring {
+			continue
+		}
 		for _, p := range pds {
 			earlier, ok := d.Earlier(p.Deadline)
 			if !ok || !earlier {
 				continue
 			}
-			if d.Kind == phrase.OnDate {
-				add(d.Span, lint.Info, "时限由“%s”提前到“%s”；逐级汇总需预留时间，提前幅度应以汇总所需为限", p.Text, d.Text)
+			if d.Calendar() {
+				days := 0
+				if a, ok1 := d.YearDay(); ok1 {
+					if b, ok2 := p.YearDay(); ok2 {
+						days = b - a
+					}
+				}
+				// A level must gather its own reports before it reports
+				// up: a few days' lead is legitimate, a month or more is
+				// the task itself done faster.
+				sev := lint.Info
+				if days > 31 || d.Year != 0 && p.Year != 0 && d.Year < p.Year {
+					sev = lint.Warning
+				}
+				add(d.Span, sev, "时限由“%s”提前到“%s”%s；逐级汇总需预留时间，提前幅度应以汇总所需为限", p.Text, d.Text, daysWords(days))
 			} else {
-				add(d.Span, lint.Warning, "时限由“%s”缩短为“%s”，压缩了基层的办理时间", p.Text, d.Text)
+				h1, _ := d.Hours()
+				h2, _ := p.Hours()
+				add(d.Span, lint.Warning, "时限由“%s”缩短为“%s”（约%s缩短为%s），压缩了基层的办理时间", p.Text, d.Text, hoursWords(h2), hoursWords(h1))
 			}
 			break deadlines
 		}
 	}
-	// 加数量: bigger shares, counts and frequencies.
+	// 加数量: bigger shares, counts, amounts and frequencies.
 	pts := parent.Targets(ps.Start, ps.End)
 	parentHasFrequency := false
 	for _, p := range pts {
@@ -338,12 +396,22 @@ deadlines:
 		}
 		if raised != nil && !reported[why] {
 			reported[why] = true
-			add(d.Span, lint.Warning, "%s由“%s”提高到“%s”", why, raised.Text, d.Text)
+			add(d.Span, lint.Warning, "%s由“%s”提高到“%s”%s", why, raised.Text, d.Text, raiseWords(d.Target, raised.Target))
 		}
 	}
-	// 扩内容: a scope two levels deeper.
-	if dl, pl := deepestScope(draft, ds), deepestScope(parent, ps); pl > 0 && dl >= pl+minScopeJump {
+	if w, at, ok := firstWordAt(draft, ds, growthWords); ok && !hasWord(parent, ps.Start, ps.End, growthWords) {
+		add(at, lint.Warning, "提出“%s”的增长要求，上级文件相应要求中没有", w)
+	}
+	// 扩内容: a scope carried further down, or a task widened to all.
+	pl, explicit := parentScope(parent, ps)
+	if dl := deepestScope(draft, ds); pl > 0 && !emergency && (dl >= pl+minScopeJump || explicit && dl > pl) {
 		add(phrase.Span{}, lint.Info, "范围由上级文件的%s扩大到%s，把要求延伸到了更基层", scopeNames[pl], scopeNames[dl])
+	}
+	if from, to, at, ok := widenedScope(draft, ds, parent, ps); ok {
+		add(at, lint.Info, "范围由“%s”扩大到“%s”", from, to)
+	}
+	if n, m, ok := moreItems(draft, ds, parent, ps); ok {
+		add(phrase.Span{}, lint.Info, "所列事项由上级文件的%d项增加到%d项，请核实新增事项是否确有必要", n, m)
 	}
 	// 提标准: the parent hedges, the draft mandates.
 	if hasWord(parent, ps.Start, ps.End, hedgeWords) && !hasWord(draft, ds.Start, ds.End, hedgeWords) && hasWord(draft, ds.Start, ds.End, mandateWords) {
@@ -352,23 +420,166 @@ deadlines:
 	return out
 }
 
+// daysWords says how many days earlier a date is: （提前92天，约3个月）.
+func daysWords(days int) string {
+	switch {
+	case days <= 0:
+		return ""
+	case days >= 45:
+		return fmt.Sprintf("（提前%d天，约%d个月）", days, (days+15)/30)
+	}
+	return fmt.Sprintf("（提前%d天）", days)
+}
+
+// hoursWords says a time left in hours as days when it is whole days.
+func hoursWords(h int) string {
+	if h >= 24 && h%24 == 0 {
+		return fmt.Sprintf("%d天", h/24)
+	}
+	return fmt.Sprintf("%d小时", h)
+}
+
+// raiseWords says by how much a figure grew: （增加60亿元，增幅60%）,
+// （提高20个百分点）, （频次约为原来的3倍）.
+func raiseWords(d, p phrase.Target) string {
+	if ds, ok := d.Share(); ok {
+		if pshare, ok := p.Share(); ok {
+			return fmt.Sprintf("（提高%s个百分点）", figure(ds-pshare))
+		}
+	}
+	if d.Kind == phrase.Frequency && p.Kind == phrase.Frequency && d.Value > 0 {
+		return fmt.Sprintf("（频次约为原来的%s倍）", figure(p.Value/d.Value))
+	}
+	dv, pv := d.Value, p.Value
+	if d.Kind == phrase.Amount {
+		dv = d.High
+	}
+	if p.Kind == phrase.Amount {
+		pv = p.High
+	}
+	if pv <= 0 || dv <= pv {
+		return ""
+	}
+	return fmt.Sprintf("（增加%s%s，增幅%s%%）", quantity(dv-pv), d.Unit, figure((dv-pv)/pv*100))
+}
+
+// figure writes a number with at most one decimal.
+func figure(v float64) string {
+	if v == float64(int64(v)) {
+		return fmt.Sprintf("%d", int64(v))
+	}
+	return strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.1f", v), "0"), ".")
+}
+
+// quantity writes an amount in 亿 or 万 when it is that large.
+func quantity(v float64) string {
+	switch {
+	case v >= 1e8:
+		return figure(v/1e8) + "亿"
+	case v >= 1e4:
+		return figure(v/1e4) + "万"
+	}
+	return figure(v)
+}
+
 // compareTargets reports whether d and p measure the same thing (a
-// share, a frequency, a count of the same unit), whether d asks for more,
-// and what grew.
+// share, a frequency, a count or an amount of the same unit), whether d
+// asks for more, and what grew. A range asks for more only when both its
+// ends are at least the parent's and one is above.
 func compareTargets(d, p phrase.Target) (why string, comparable, bigger bool) {
 	if ds, ok := d.Share(); ok {
 		pshare, ok := p.Share()
 		return "比例指标", ok, ok && ds > pshare
+	}
+	count := func(t phrase.Target) bool {
+		return t.Kind == phrase.AtLeast || t.Kind == phrase.Times || t.Kind == phrase.Amount
 	}
 	switch {
 	case d.Kind == phrase.Frequency && p.Kind == phrase.Frequency:
 		return "频次", true, d.Value < p.Value
 	case d.Kind == phrase.Frequency && p.Kind == phrase.Times:
 		return "频次", true, true
-	case (d.Kind == phrase.AtLeast || d.Kind == phrase.Times) && (p.Kind == phrase.AtLeast || p.Kind == phrase.Times) && d.Unit == p.Unit:
-		return "数量", true, d.Value > p.Value
+	case count(d) && count(p) && d.Unit == p.Unit && d.Unit != "":
+		dlo, dhi := d.Value, d.Value
+		plo, phi := p.Value, p.Value
+		if d.Kind == phrase.Amount {
+			dhi = d.High
+		}
+		if p.Kind == phrase.Amount {
+			phi = p.High
+		}
+		return "数量", true, dlo >= plo && dhi >= phi && (dlo > plo || dhi > phi)
 	}
 	return "", false, false
+}
+
+// parentScope is the deepest level the parent sentence names, and whether
+// it names it as a level of its own (县级, 乡镇级) rather than as the
+// addressee (各县) or the bottom of a range (县级以上): a draft that goes
+// one level below an explicit level widens the task.
+func parentScope(t *phrase.Text, s phrase.Span) (level int, explicit bool) {
+	level = deepestScope(t, s)
+	if level == 0 {
+		return 0, false
+	}
+	r := t.Runes()
+	for _, sp := range wordSpans(t, s.Start, s.End, scopeLevels[level]) {
+		w := string(r[sp.Start:sp.End])
+		if !strings.HasSuffix(w, "级") {
+			continue
+		}
+		rest := string(r[sp.End:min(sp.End+3, s.End)])
+		if !strings.HasPrefix(rest, "以上") && !strings.HasPrefix(rest, "以下") && !strings.HasPrefix(rest, "及以上") {
+			return level, true
+		}
+	}
+	return level, false
+}
+
+// widenedScope finds a task the parent limits (重点行业, 部分地区) that
+// the draft opens to all (所有行业, 各行业): the same noun after a
+// narrowing word in the parent and a widening word in the draft.
+func widenedScope(draft *phrase.Text, ds phrase.Span, parent *phrase.Text, ps phrase.Span) (from, to string, at phrase.Span, ok bool) {
+	pr, dr := parent.Runes(), draft.Runes()
+	for _, sp := range wordSpans(parent, ps.Start, ps.End, narrowWords) {
+		if sp.End+2 > ps.End {
+			continue
+		}
+		noun := string(pr[sp.End : sp.End+2])
+		for _, w := range wordSpans(draft, ds.Start, ds.End, widenWords) {
+			if w.End+2 <= ds.End && string(dr[w.End:w.End+2]) == noun && !hasWord(parent, ps.Start, ps.End, []string{string(dr[w.Start:w.End]) + noun}) {
+				return string(pr[sp.Start : sp.End+2]), string(dr[w.Start : w.End+2]), phrase.Span{Start: w.Start, End: w.End + 2}, true
+			}
+		}
+	}
+	return "", "", phrase.Span{}, false
+}
+
+// moreItems compares the longest lists (items joined by 、) of the two
+// sentences: a draft that lists at least two more items than the parent,
+// which listed at least two, adds tasks to the same demand.
+func moreItems(draft *phrase.Text, ds phrase.Span, parent *phrase.Text, ps phrase.Span) (n, m int, ok bool) {
+	n, m = longestList(parent.Runes()[ps.Start:ps.End]), longestList(draft.Runes()[ds.Start:ds.End])
+	return n, m, n >= 2 && m >= n+2
+}
+
+// longestList is the number of items of the longest run joined by 、
+// within one clause.
+func longestList(r []rune) int {
+	best, cur := 0, 1
+	for _, c := range r {
+		switch c {
+		case '、':
+			cur++
+		case '，', '；', '：', ',', ';':
+			best, cur = max(best, cur), 1
+		}
+	}
+	best = max(best, cur)
+	if best == 1 {
+		return 0
+	}
+	return best
 }
 
 func firstWord(t *phrase.Text, s phrase.Span, words []string) string {
@@ -380,4 +591,12 @@ func firstWord(t *phrase.Text, s phrase.Span, words []string) string {
 		}
 	}
 	return best
+}
+
+// firstWordAt finds the first of words standing whole in the sentence.
+func firstWordAt(t *phrase.Text, s phrase.Span, words []string) (string, phrase.Span, bool) {
+	for _, sp := range wordSpans(t, s.Start, s.End, words) {
+		return t.Slice(sp), sp, true
+	}
+	return "", phrase.Span{}, false
 }
