@@ -28,6 +28,7 @@ func checkCommand() *cli.Command {
 			&cli.StringFlag{Name: "fix-level", DefaultText: "the --fail-level", Usage: "with --fix, fix findings at or above this level: error, warning or info"},
 			&cli.IntFlag{Name: "jobs", Value: 0, DefaultText: "one per CPU", Usage: "files checked at once"},
 			&cli.BoolFlag{Name: "no-color", Usage: "never colour text output"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "text output: only the findings, no summary line per file"},
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
@@ -93,7 +94,7 @@ func checkCommand() *cli.Command {
 
 			// Results are written as they come, in order, and forgotten, so
 			// that a batch of thousands of drafts runs in flat memory.
-			opt := report.Options{ToolVersion: lint.Version, Registry: checker.Registry(), Color: !c.Bool("no-color") && isTerminal(c.App.Writer)}
+			opt := report.Options{ToolVersion: lint.Version, Registry: checker.Registry(), Color: !c.Bool("no-color") && isTerminal(c.App.Writer), Quiet: c.Bool("quiet")}
 			stream, err := report.NewStream(format, c.App.Writer, opt)
 			if err != nil {
 				return &exitError{code: 2, err: err}

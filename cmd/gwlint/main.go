@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 
 	"github.com/urfave/cli/v2"
 )
@@ -47,6 +48,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 			code = 2
 		}
 	}()
+	if doubleClicked(runtime.GOOS, args, startedFromExplorer()) {
+		return runDoubleClicked(args, stdin, stdout, stderr)
+	}
 	app := newApp(stdin, stdout, stderr)
 	unknown := false
 	app.CommandNotFound = func(c *cli.Context, name string) {
@@ -73,19 +77,24 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 	app := &cli.App{
-		Name:            "gwlint",
-		Usage:           "lint drafts of Chinese official documents (公文)",
-		Version:         versionString(),
-		Reader:          stdin,
-		Writer:          stdout,
-		ErrWriter:       stderr,
-		HideHelpCommand: true,
+		Name:      "gwlint",
+		Usage:     "lint drafts of Chinese official documents (公文)",
+		Version:   versionString(),
+		Reader:    stdin,
+		Writer:    stdout,
+		ErrWriter: stderr,
+		// help is a command as well as a flag (gwlint help check), and the
+		// hidden --generate-bash-completion flag answers the completion
+		// script of gwlint completion bash.
+		EnableBashCompletion: true,
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
 			return usageError("%v", err)
 		},
 		ExitErrHandler: func(*cli.Context, error) {}, // exit codes are ours alone
 		Commands: []*cli.Command{
 			checkCommand(),
+			completionCommand(),
+			initCommand(),
 			libraryCommand(),
 			rulesCommand(),
 			serveCommand(),

@@ -25,6 +25,7 @@ func serveCommand() *cli.Command {
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "addr", Value: "127.0.0.1:8080", Usage: "address to listen on (keep it on 127.0.0.1 unless others must reach it)"},
 			&cli.StringFlag{Name: "config", Usage: "configuration file (default: the nearest .gwlint.yaml from the working directory upward)"},
+			&cli.BoolFlag{Name: "open", Usage: "open the page in the default browser once it is ready"},
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {
@@ -40,13 +41,26 @@ func serveCommand() *cli.Command {
 			}
 			addr := c.String("addr")
 			ln, err := net.Listen("tcp", addr)
+			if err != nil && c.Bool("open") && !c.IsSet("addr") {
+				// Started to be looked at, not to serve a fixed address: a
+				// second double-click, or another program on 8080, takes any
+				// free port rather than fail.
+				ln, err = net.Listen("tcp", "127.0.0.1:0")
+			}
 			if err != nil {
 				return &exitError{code: 2, err: fmt.Errorf("serve: %w", err)}
 			}
 			if !web.IsLoopback(addr) {
 				fmt.Fprintf(c.App.ErrWriter, "gwlint: warning: %s is reachable from other machines; drafts sent to it cross the network\n", addr)
 			}
-			fmt.Fprintf(c.App.ErrWriter, "gwlint: open http://%s/ in a browser (Ctrl-C to stop)\n", ln.Addr())
+			url := fmt.Sprintf("http://%s/", ln.Addr())
+			fmt.Fprintf(c.App.ErrWriter, "gwlint: open %s in a browser (Ctrl-C to stop)\n", url)
+			if c.Bool("open") {
+				fmt.Fprintf(c.App.ErrWriter, "gwlint: 正在用默认浏览器打开检查页面 %s；关闭本窗口即停止检查服务\n", url)
+				if err := openBrowser(url); err != nil {
+					fmt.Fprintf(c.App.ErrWriter, "gwlint: 无法自动打开浏览器（%v），请手动在浏览器中打开 %s\n", err, url)
+				}
+			}
 			return serve(c.Context, web.NewHTTPServer(addr, handler), ln)
 		},
 	}

@@ -22,6 +22,9 @@ type Options struct {
 	Registry    *lint.Registry
 	// Color turns on ANSI colour in text output (only for a terminal).
 	Color bool
+	// Quiet leaves out the text report's summary lines: only findings and
+	// unreadable files are written.
+	Quiet bool
 }
 
 // Formats lists the output formats Write accepts.

@@ -73,7 +73,7 @@ func (s *textStream) File(r *lint.Result) error {
 			fmt.Fprintf(bw, "    %s:%d:%d: %s\n", rel.Path, rel.Start.Line, rel.Start.Column, s.paint(ansiDim, msg))
 		}
 	}
-	if line := summary(r); line != "" {
+	if line := summary(r); line != "" && !s.opt.Quiet {
 		fmt.Fprintf(bw, "%s: %s\n", r.Path, s.paint(ansiBold, line))
 	}
 	return nil
