@@ -120,7 +120,7 @@ func scanAmountEnd(r []rune, i int) (scale float64, unit string, end int) {
 		}
 	}
 	if j, ok := hasPrefixAt(r, i, "个"); ok {
-		if k, ok := firstPrefix(r, j, []string{"月", "百分点"}); ok {
+		if k, ok := firstPrefix(r, j, w15); ok {
 			_ = k
 			return scale, "", i // 3个月 is a period, 3个百分点 a share
 		}
@@ -144,7 +144,7 @@ func scanAmount(r []rune, p int) (Target, int, bool) {
 	scale, unit, end := scanAmountEnd(r, e)
 	lo := v * scale
 	// A range: the sign, then the other end with the unit both share.
-	if j, ok := firstPrefix(r, end, rangeSigns); ok {
+	if j, ok := firstPrefix(r, end, rangeSignsR); ok {
 		if v2, e2, ok := scanNumeral(r, j); ok {
 			scale2, unit2, end2 := scanAmountEnd(r, e2)
 			if unit2 != "" && (unit == "" || unit == unit2) {
@@ -188,7 +188,7 @@ func scanPeriodOnce(r []rune, p int) (Target, int, bool) {
 		}
 		days := n * pd.days
 		if k, ok := hasPrefixAt(r, j, "一"); ok && k < len(r) && !isHanNumeral(r[k]) && r[k] != '个' {
-			if k2, ok := firstPrefix(r, k, []string{"次", "度"}); ok {
+			if k2, ok := firstPrefix(r, k, w16); ok {
 				k = k2
 			}
 			return Target{Kind: Frequency, Value: days, Text: string(r[p:k])}, k, true

@@ -239,7 +239,31 @@ func hasPrefixAt(r []rune, p int, w string) (int, bool) {
 	return i, true
 }
 
-func firstPrefix(r []rune, p int, words []string) (int, bool) {
+func firstPrefix(r []rune, p int, words [][]rune) (int, bool) {
+	if p >= len(r) {
+		return p, false
+	}
+	c := r[p]
+	for _, w := range words {
+		if w[0] != c || p+len(w) > len(r) {
+			continue
+		}
+		ok := true
+		for i := 1; i < len(w); i++ {
+			if r[p+i] != w[i] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return p + len(w), true
+		}
+	}
+	return p, false
+}
+
+// firstPrefixS is firstPrefix for a list held as strings.
+func firstPrefixS(r []rune, p int, words []string) (int, bool) {
 	for _, w := range words {
 		if e, ok := hasPrefixAt(r, p, w); ok {
 			return e, true
@@ -255,7 +279,7 @@ func scanDeadline(r []rune, p int) (Deadline, int, bool) {
 	}
 	latest := false
 	start := p
-	if e, ok := firstPrefix(r, p, latestWords); ok {
+	if e, ok := firstPrefix(r, p, latestWordsR); ok {
 		latest, p = true, e
 		if e2, ok := hasPrefixAt(r, p, "于"); ok {
 			p = e2
@@ -274,10 +298,10 @@ func scanDeadline(r []rune, p int) (Deadline, int, bool) {
 // came before it, so that a bare date or time needs no 前.
 func scanDeadlineCore(r []rune, p int, latest bool) (Deadline, int, bool) {
 	d := Deadline{Hour: -1, Weekday: -1, Week: -1}
-	if e, ok := firstPrefix(r, p, anchorVerbs); ok {
+	if e, ok := firstPrefix(r, p, anchorVerbsR); ok {
 		return scanAnchored(r, p, e)
 	}
-	if e, ok := firstPrefix(r, p, sameDayWords); ok {
+	if e, ok := firstPrefix(r, p, sameDayWordsR); ok {
 		// 即日起 is an effective date, not a deadline.
 		if _, starts := hasPrefixAt(r, e, "起"); starts && string(r[p:e]) == "即日" {
 			return Deadline{}, p, false
@@ -291,7 +315,7 @@ func scanDeadlineCore(r []rune, p int, latest bool) (Deadline, int, bool) {
 		}
 		return d.dayTime(r, e, 0, -1, latest)
 	}
-	if e, ok := firstPrefix(r, p, nextDayWords); ok {
+	if e, ok := firstPrefix(r, p, nextDayWordsR); ok {
 		d.Kind = NextDay
 		switch r[e-1] {
 		case '晚':
@@ -307,20 +331,20 @@ func scanDeadlineCore(r []rune, p int, latest bool) (Deadline, int, bool) {
 	if e, ok := scanWeekday(r, p, &d); ok {
 		return d.dayTime(r, e, 0, -1, latest)
 	}
-	if e, ok := firstPrefix(r, p, []string{"今年年底", "今年底", "本年底", "年底", "年末", "今年年末"}); ok {
-		e2, ok := firstPrefix(r, e, beforeWords)
+	if e, ok := firstPrefix(r, p, w1); ok {
+		e2, ok := firstPrefix(r, e, beforeWordsR)
 		if !ok && !latest {
 			return Deadline{}, p, false
 		}
 		d.Kind = YearEnd
 		return d, max(e, e2), true
 	}
-	if e, ok := firstPrefix(r, p, []string{"年内", "本年度内", "今年内"}); ok {
+	if e, ok := firstPrefix(r, p, w2); ok {
 		d.Kind = YearEnd
 		return d, e, true
 	}
-	if e, ok := firstPrefix(r, p, []string{"月底", "月末"}); ok {
-		e2, ok := firstPrefix(r, e, beforeWords)
+	if e, ok := firstPrefix(r, p, w3); ok {
+		e2, ok := firstPrefix(r, e, beforeWordsR)
 		if !ok && !latest {
 			return Deadline{}, p, false
 		}
@@ -356,7 +380,7 @@ func (d Deadline) dayTime(r []rune, e, shift, alone int, latest bool) (Deadline,
 	if h, m, j, ok := scanClock(r, i); ok {
 		d.Hour, d.Minute, i = shifted(h, shift), m, j
 	}
-	if j, ok := firstPrefix(r, i, beforeWords); ok {
+	if j, ok := firstPrefix(r, i, beforeWordsR); ok {
 		i = j
 	}
 	return d, i, true
@@ -375,8 +399,9 @@ func shifted(h, shift int) int {
 // the hour the part stands for alone and returns the hours it adds to a
 // clock reading.
 func scanPartOfDay(r []rune, p int, d *Deadline) (end, shift int, ok bool) {
-	for _, x := range partsOfDay {
-		if e, ok := hasPrefixAt(r, p, x.word); ok {
+	for i, w := range partsOfDayR {
+		if e, ok := firstPrefix(r, p, w); ok {
+			x := partsOfDay[i]
 			if x.word == "早" || x.word == "晚" {
 				continue // only after a day word: 今早, 明晚
 			}
@@ -386,6 +411,15 @@ func scanPartOfDay(r []rune, p int, d *Deadline) (end, shift int, ok bool) {
 	}
 	return p, 0, false
 }
+
+// partsOfDayR are the words of partsOfDay as runes, one list each.
+var partsOfDayR = func() [][][]rune {
+	out := make([][][]rune, len(partsOfDay))
+	for i, x := range partsOfDay {
+		out[i] = [][]rune{[]rune(x.word)}
+	}
+	return out
+}()
 
 // finishTime reads a clock after a part of the day that ends at e and
 // adds shift hours, then the 前 (or the bound word before) that makes it
@@ -397,7 +431,7 @@ func (d Deadline) finishTime(r []rune, e, shift int, latest bool) (Deadline, int
 		d.Hour, d.Minute, i = shifted(h, shift), m, j
 		before = false
 	}
-	if j, ok := firstPrefix(r, i, beforeWords); ok {
+	if j, ok := firstPrefix(r, i, beforeWordsR); ok {
 		return d, j, true
 	}
 	if before || latest {
@@ -411,20 +445,20 @@ func (d Deadline) finishTime(r []rune, e, shift int, latest bool) (Deadline, int
 // 收到通知当日.
 func scanAnchored(r []rune, p, e int) (Deadline, int, bool) {
 	i := e
-	if j, ok := firstPrefix(r, i, anchorThings); ok {
+	if j, ok := firstPrefix(r, i, anchorThingsR); ok {
 		i = j
 	}
-	if j, ok := firstPrefix(r, i, []string{"之后", "后"}); ok {
+	if j, ok := firstPrefix(r, i, w4); ok {
 		i = j
 	}
 	if i == e && !(e-p == 2 && string(r[p:e]) == "收文") {
 		// 接到 with neither a thing nor 后 is not yet an anchor, except
 		// 收文, which is one alone (收文当日).
-		if _, ok := firstPrefix(r, i, []string{"当日", "当天"}); !ok {
+		if _, ok := firstPrefix(r, i, w5); !ok {
 			return Deadline{}, p, false
 		}
 	}
-	if j, ok := firstPrefix(r, i, []string{"当日", "当天", "即时"}); ok {
+	if j, ok := firstPrefix(r, i, w6); ok {
 		d := Deadline{Kind: SameDay, Hour: -1, Weekday: -1, Week: -1}
 		return d.dayTime(r, j, 0, -1, false)
 	}
@@ -444,11 +478,11 @@ func scanAnchored(r []rune, p, e int) (Deadline, int, bool) {
 func scanWeekday(r []rune, p int, d *Deadline) (int, bool) {
 	i := p
 	week := -1
-	if j, ok := firstPrefix(r, i, []string{"本周", "这周", "本星期", "这星期"}); ok {
+	if j, ok := firstPrefix(r, i, w7); ok {
 		week, i = 0, j
-	} else if j, ok := firstPrefix(r, i, []string{"下周", "下星期", "下个星期"}); ok {
+	} else if j, ok := firstPrefix(r, i, w8); ok {
 		week, i = 1, j
-	} else if j, ok := firstPrefix(r, i, []string{"周", "星期", "礼拜"}); ok {
+	} else if j, ok := firstPrefix(r, i, w9); ok {
 		i = j
 	} else {
 		return p, false
@@ -473,7 +507,7 @@ func scanWeekday(r []rune, p int, d *Deadline) (int, bool) {
 		if m, j, ok := scanNumber(r, i+1); ok && m >= 1 && m <= 12 {
 			if j2, ok := hasPrefixAt(r, j, "月"); ok {
 				if day, j3, ok := scanNumber(r, j2); ok && day >= 1 && day <= 31 {
-					if j4, ok := firstPrefix(r, j3, []string{"日", "号"}); ok && j4 < len(r) && (r[j4] == '）' || r[j4] == ')') {
+					if j4, ok := firstPrefix(r, j3, w10); ok && j4 < len(r) && (r[j4] == '）' || r[j4] == ')') {
 						d.Month, d.Day = m, day
 						i = j4 + 1
 					}
@@ -499,8 +533,8 @@ func scanRecurring(r []rune, p, e int) (Deadline, int, bool) {
 	d = Deadline{Kind: Recurring, Hour: -1, Weekday: -1, Week: -1}
 	if j, ok := hasPrefixAt(r, e, "月"); ok {
 		if day, j2, ok := scanNumber(r, j); ok && day >= 1 && day <= 31 {
-			if j3, ok := firstPrefix(r, j2, []string{"日", "号"}); ok {
-				if j4, ok := firstPrefix(r, j3, beforeWords); ok {
+			if j3, ok := firstPrefix(r, j2, w10); ok {
+				if j4, ok := firstPrefix(r, j3, beforeWordsR); ok {
 					d.Day, d.Period = day, 30
 					return d, j4, true
 				}
@@ -511,7 +545,7 @@ func scanRecurring(r []rune, p, e int) (Deadline, int, bool) {
 }
 
 func hasBefore(r []rune, p int) bool {
-	_, ok := firstPrefix(r, p, beforeWords)
+	_, ok := firstPrefix(r, p, beforeWordsR)
 	return ok
 }
 
@@ -525,7 +559,7 @@ func scanCounted(r []rune, p, n, e int, latest bool) (Deadline, int, bool) {
 		i = j
 	}
 	within := func(kind DeadlineKind, after int) (Deadline, int, bool) {
-		j, ok := firstPrefix(r, after, withinWords)
+		j, ok := firstPrefix(r, after, withinWordsR)
 		if !ok || n <= 0 {
 			return Deadline{}, p, false
 		}
@@ -542,14 +576,14 @@ func scanCounted(r []rune, p, n, e int, latest bool) (Deadline, int, bool) {
 		return Deadline{}, p, false
 	}
 	// no 个: 5日内, 7天内, a date, or a clock
-	if j, ok := firstPrefix(r, i, []string{"天", "日"}); ok {
-		if _, isWithin := firstPrefix(r, j, withinWords); isWithin {
+	if j, ok := firstPrefix(r, i, w11); ok {
+		if _, isWithin := firstPrefix(r, j, withinWordsR); isWithin {
 			return within(WithinDays, j)
 		}
 	}
 	if h, m, j, ok := scanClock(r, p); ok {
 		// 17:30前, 18时前: a time of the day the notice arrives.
-		if k, ok := firstPrefix(r, j, beforeWords); ok {
+		if k, ok := firstPrefix(r, j, beforeWordsR); ok {
 			d.Kind, d.Hour, d.Minute = Clock, h, m
 			return d, k, true
 		}
@@ -573,8 +607,8 @@ func scanDate(r []rune, p, n, e int, latest bool) (Deadline, int, bool) {
 			return Deadline{}, p, false
 		}
 		d.Year = n
-		if k, ok := firstPrefix(r, j, []string{"年底", "年末", "底", "末"}); ok {
-			k2, ok := firstPrefix(r, k, beforeWords)
+		if k, ok := firstPrefix(r, j, w12); ok {
+			k2, ok := firstPrefix(r, k, beforeWordsR)
 			if !ok && !latest {
 				return Deadline{}, p, false
 			}
@@ -592,8 +626,8 @@ func scanDate(r []rune, p, n, e int, latest bool) (Deadline, int, bool) {
 		return Deadline{}, p, false
 	}
 	d.Month = n
-	if k, ok := firstPrefix(r, j, []string{"底", "末", "份底"}); ok {
-		k2, ok := firstPrefix(r, k, beforeWords)
+	if k, ok := firstPrefix(r, j, w13); ok {
+		k2, ok := firstPrefix(r, k, beforeWordsR)
 		if !ok && !latest {
 			return Deadline{}, p, false
 		}
@@ -603,7 +637,7 @@ func scanDate(r []rune, p, n, e int, latest bool) (Deadline, int, bool) {
 	for part, w := range []string{"上旬", "中旬", "下旬"} {
 		if k, ok := hasPrefixAt(r, j, w); ok {
 			d.Kind, d.Part = MonthPart, part+1
-			if k2, ok := firstPrefix(r, k, beforeWords); ok {
+			if k2, ok := firstPrefix(r, k, beforeWordsR); ok {
 				k = k2
 			}
 			return d, k, true
@@ -613,7 +647,7 @@ func scanDate(r []rune, p, n, e int, latest bool) (Deadline, int, bool) {
 	if !ok || day < 1 || day > 31 {
 		return Deadline{}, p, false
 	}
-	k2, ok := firstPrefix(r, k, []string{"日", "号"})
+	k2, ok := firstPrefix(r, k, w10)
 	if !ok {
 		return Deadline{}, p, false
 	}
@@ -635,7 +669,7 @@ func scanDate(r []rune, p, n, e int, latest bool) (Deadline, int, bool) {
 	if h, m, k3, ok := scanClock(r, i); ok {
 		d.Hour, d.Minute, i = shifted(h, shift), m, k3
 	}
-	k4, ok := firstPrefix(r, i, beforeWords)
+	k4, ok := firstPrefix(r, i, beforeWordsR)
 	if !ok {
 		if !latest {
 			return Deadline{}, p, false
@@ -652,7 +686,7 @@ func scanClock(r []rune, p int) (hour, minute, end int, ok bool) {
 	if !ok || h > 24 {
 		return 0, 0, p, false
 	}
-	if j, ok := firstPrefix(r, i, []string{"时", "点"}); ok {
+	if j, ok := firstPrefix(r, i, w14); ok {
 		if m, k, ok := scanNumber(r, j); ok && m < 60 {
 			if k2, ok := hasPrefixAt(r, k, "分"); ok {
 				return h, m, k2, true

@@ -106,13 +106,13 @@ func scanTarget(r []rune, p int) (Target, int, bool) {
 			return Target{Kind: Percent, Value: float64(n), Text: string(r[p:e2])}, e2, true
 		}
 	}
-	if e, ok := firstPrefix(r, p, atLeastWords); ok {
+	if e, ok := firstPrefix(r, p, atLeastWordsR); ok {
 		if n, e2, ok := scanNumber(r, e); ok {
 			if t, e3, ok := scanPercentSign(r, p, n, e2); ok {
 				t.Kind = Percent
 				return t, e3, true
 			}
-			if e3, ok := firstPrefix(r, e2, counterWords); ok {
+			if e3, ok := firstPrefix(r, e2, counterWordsR); ok {
 				return Target{Kind: AtLeast, Value: float64(n), Unit: string(r[e2:e3]), Text: string(r[p:e3])}, e3, true
 			}
 		}
@@ -125,7 +125,7 @@ func scanTarget(r []rune, p int) (Target, int, bool) {
 	if t, e2, ok := scanPercentSign(r, p, n, e); ok {
 		return t, e2, true
 	}
-	if e2, ok := firstPrefix(r, e, []string{"次"}); ok && n > 0 {
+	if e2, ok := firstPrefix(r, e, w17); ok && n > 0 {
 		return Target{Kind: Times, Value: float64(n), Unit: "次", Text: string(r[p:e2])}, e2, true
 	}
 	return scanAmount(r, p)
@@ -153,7 +153,7 @@ func scanPercentSign(r []rune, p, n, e int) (Target, int, bool) {
 }
 
 func skipWords(r []rune, p int, words ...string) int {
-	if e, ok := firstPrefix(r, p, words); ok {
+	if e, ok := firstPrefixS(r, p, words); ok {
 		return e
 	}
 	return p

@@ -93,8 +93,12 @@ func runBurdenDeadline(pass *lint.Pass) {
 	}
 	issued, dated := documentDate(pass.Doc)
 	toGrassroots := addressedToGrassroots(pass.Doc)
-	for _, s := range text.Sentences() {
+	sentences := text.Sentences()
+	for i, s := range sentences {
 		if f, ok := judgeDeadlines(text, s, issued, dated, toGrassroots, listed[s.Start]); ok {
+			if relievedLater(text, sentences[i+1:], f) {
+				continue
+			}
 			sev := f.Severity
 			if pass.Severity() != pass.Rule.Severity {
 				sev = pass.Severity()
@@ -139,7 +143,7 @@ func judgeDeadlines(text *phrase.Text, s phrase.Span, issued time.Time, dated, t
 		if d.Kind == phrase.Recurring || !deadlineRole(text, s, d) {
 			continue
 		}
-		if !imposes(text, phrase.Match{Span: d.Span, Sentence: s}) {
+		if !imposesDeadline(text, s, d.Span) {
 			continue
 		}
 		w, ok := d.Resolve(issued, dated)
@@ -222,6 +226,8 @@ func windowWords(d phrase.Deadline, w phrase.Window, issued time.Time, origin st
 	var b strings.Builder
 	if origin != "" {
 		fmt.Fprintf(&b, "%s，要求%s（%s）完成", origin, d.Text, weekdayWords[w.Due.Weekday()])
+	} else if w.Dated && w.Due.Equal(issued) {
+		fmt.Fprintf(&b, "成文日期%s，要求当天%s完成", dateWords(issued, true), strings.TrimSuffix(strings.TrimPrefix(dueWords(d, w, issued), dateWords(w.Due, false)), "前")+sameDayBefore(w))
 	} else if w.Dated {
 		fmt.Fprintf(&b, "成文日期%s，要求%s完成", dateWords(issued, true), dueWords(d, w, issued))
 	} else {
@@ -229,7 +235,7 @@ func windowWords(d phrase.Deadline, w phrase.Window, issued time.Time, origin st
 	}
 	switch {
 	case w.Workdays == 0:
-		b.WriteString("，当天即须办完，不足1个工作日")
+		b.WriteString("，不足1个工作日")
 	default:
 		fmt.Fprintf(&b, "，仅%d个工作日", w.Workdays)
 	}
@@ -331,4 +337,71 @@ func sendingWeekday(text *phrase.Text, s phrase.Span) (weekday int, words string
 		}
 	}
 	return 0, "", false
+}
+
+// negatedDemands negate the demand itself wherever they stand before the
+// deadline in the sentence: 不得要求基层在收到通知后，当天报送.
+var negatedDemands = []string{"不得要求", "不再要求", "不要求", "严禁要求", "禁止要求", "无需", "不需", "不需要", "不必", "不设", "取消"}
+
+// imposesDeadline reports whether the sentence s imposes the deadline at
+// d: no narration in the sentence, no negated demand before it, and no
+// negation in the clause that holds it. The clause bounds the negation
+// so that an object (把各村环境整治问题清单，于次日8时前报送) or a
+// purpose clause before it does not silence the demand.
+func imposesDeadline(text *phrase.Text, s, d phrase.Span) bool {
+	if hasWord(text, s.Start, s.End, narrationCues) || hasWord(text, s.Start, d.Start, negatedDemands) {
+		return false
+	}
+	r := text.Runes()
+	from, to := s.Start, s.End
+	for i := d.Start - 1; i >= s.Start; i-- {
+		if isClauseMark(r[i]) {
+			from = i + 1
+			break
+		}
+	}
+	for i := d.End; i < s.End; i++ {
+		if isClauseMark(r[i]) {
+			to = i
+			break
+		}
+	}
+	return !hasWord(text, from, d.Start, negators) && !hasWord(text, d.End, to, afterNegators)
+}
+
+func isClauseMark(c rune) bool { return c == '，' || c == ',' || c == '；' || c == ';' || c == '：' }
+
+// relievedLater reports whether a later sentence of the same paragraph
+// lifts the deadline the finding f reports: 市里明确要求当天反馈。经请示，
+// ……镇街无需当日报送. The first sentence tells what the upper level asked;
+// the paragraph's own word is the relief.
+func relievedLater(text *phrase.Text, later []phrase.Span, f lint.Finding) bool {
+	d, ok := phrase.ParseDeadline(text.Slice(phrase.Span{Start: f.Span.Start, End: f.Span.End}))
+	if !ok {
+		return false
+	}
+	r := text.Runes()
+	prev := f.Span.End
+	for _, s := range later {
+		for i := prev; i < s.Start; i++ {
+			if r[i] == '\n' {
+				return false // another paragraph
+			}
+		}
+		prev = s.End
+		for _, x := range text.Deadlines(s.Start, s.End) {
+			if x.Kind == d.Kind && hasWord(text, s.Start, x.Span.Start, negatedDemands) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sameDayBefore is the 前 of a same-day deadline with an hour: 当天17:30前.
+func sameDayBefore(w phrase.Window) string {
+	if w.Hour >= 0 {
+		return "前"
+	}
+	return ""
 }
