@@ -13,12 +13,14 @@ type TargetAt struct {
 }
 
 // Deadlines finds the deadline expressions in [from, to) that start and
-// end on word boundaries, in order, without overlaps.
+// end on word boundaries, in order, without overlaps. A deadline ending in
+// 前 may end inside a word, where the segmenter joined the 前 with what
+// follows (8月8日前提交 cut 前提/交).
 func (t *Text) Deadlines(from, to int) []DeadlineAt {
 	var out []DeadlineAt
 	to = min(to, len(t.runes))
 	for p := max(0, from); p < to; p++ {
-		if d, e, ok := scanDeadline(t.runes, p); ok && e <= to && t.boundAt(p) && t.boundAt(e) {
+		if d, e, ok := scanDeadline(t.runes, p); ok && e <= to && t.boundAt(p) && (t.boundAt(e) || t.runes[e-1] == '前' && t.boundAt(e-1)) {
 			out = append(out, DeadlineAt{d, Span{p, e}})
 			p = e - 1
 		}

@@ -48,6 +48,8 @@ func TestBurdenDeadlineDates(t *testing.T) {
 		{"2025年8月7日", "发生生产安全事故后，各乡镇须在1小时内向县应急管理局报告。", lint.Off, nil},
 		{"2025年8月7日", "不得要求基层当天或次日报送材料。", lint.Off, nil},
 		{"2025年8月7日", "本事项不设硬性时限，8月8日前完成即可。", lint.Off, nil},
+		{"2025年8月7日", "各村于次日上午报送入户核查结果。", lint.Warning, []string{"8月8日（周五）12时前", "仅1个工作日"}},
+		{"2025年8月7日", "收文当日，县政府办公室完成登记，并于次日送达各承办单位。", lint.Off, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.date+tt.sentence, func(t *testing.T) {
@@ -137,23 +139,37 @@ func readTSV(t *testing.T, path string, cols func([]string) ([3]string, bool)) [
 // TestBurdenDeadlineHeldOut measures the rule on sentences written for it
 // and kept out of its development (testdata/deadline_heldout.tsv), in a
 // notice dated 2025-08-07, a Thursday.
+//
+// deadline_heldout.tsv was measured blind once (15/16 flagged, 0/16
+// look-alikes flagged); its one miss (各乡镇于明日17:00前提交, no modal and
+// 前提 cut as a word) was then fixed, so it is a regression set now.
+// deadline_heldout2.tsv was written after that fix and measured blind
+// once: 10/10 flagged at the labelled severity, 1/6 look-alikes warned
+// (发生人员伤亡事故的…1小时内报告: 伤亡事故 is one word, so the emergency
+// words are now looked for inside words).
 func TestBurdenDeadlineHeldOut(t *testing.T) {
-	rows := readTSV(t, "testdata/deadline_heldout.tsv", func(c []string) ([3]string, bool) {
-		if len(c) != 3 {
-			return [3]string{}, false
-		}
-		return [3]string{c[0], c[1], c[2]}, true
-	})
+	for _, file := range []string{"testdata/deadline_heldout.tsv", "testdata/deadline_heldout2.tsv"} {
+		rows := readTSV(t, file, func(c []string) ([3]string, bool) {
+			if len(c) != 3 {
+				return [3]string{}, false
+			}
+			return [3]string{c[0], c[1], c[2]}, true
+		})
+		scoreHeldOut(t, file, rows)
+	}
+}
+
+func scoreHeldOut(t *testing.T, file string, rows [][3]string) {
 	s := scoreDeadlines(t, rows, "2025年8月7日")
-	t.Logf("held out: %d/%d demands flagged, %d at the labelled severity; %d/%d look-alikes warned, %d flagged",
-		s.flagged, s.pos, s.rightSeverity, s.negWarned, s.neg, s.negFlagged)
+	t.Logf("%s: %d/%d demands flagged, %d at the labelled severity; %d/%d look-alikes warned, %d flagged",
+		file, s.flagged, s.pos, s.rightSeverity, s.negWarned, s.neg, s.negFlagged)
 	for _, m := range s.missed {
 		t.Logf("missed: %s", m)
 	}
 	for _, m := range s.falseAlarms {
 		t.Logf("false alarm: %s", m)
 	}
-	if s.pos == 0 || float64(s.flagged) < 0.8*float64(s.pos) || s.negWarned > 1 {
+	if s.pos == 0 || float64(s.flagged) < 0.9*float64(s.pos) || s.negWarned > 0 {
 		t.Errorf("below the floor: %+v", s)
 	}
 }

@@ -326,7 +326,7 @@ func compareSentences(draft *phrase.Text, ds phrase.Span, parent *phrase.Text, p
 	// 立即报告) are not escalation when a lower level takes a share of them
 	// or reports sooner: burden-deadline leaves them alone for the same
 	// reason.
-	emergency := hasWord(draft, ds.Start, ds.End, emergencyWords)
+	emergency := emergencySentence(draft, ds)
 	// 增速度: a deadline that leaves less time.
 	pds := parent.Deadlines(ps.Start, ps.End)
 	if emergency {
