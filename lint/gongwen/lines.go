@@ -109,11 +109,14 @@ func isParenthesized(t string) bool {
 }
 
 // isDocNumberLine: a 发文字号, alone or followed by 签发人 on the same line
-// (the layout of 上行文). It returns the byte length of the number part
-// and where 签发人 starts (-1 when absent).
-func isDocNumberLine(t string) (numEnd, signer int, ok bool) {
+// (the layout of 上行文), or by the 成文日期 after white space (国发〔2024〕3号
+// 2024年7月5日, as many local sites print it), or in brackets under the
+// title, as gov.cn prints published documents: （国发〔2018〕38号）. It
+// returns the byte range of the number itself and where 签发人 starts (-1
+// when absent).
+func isDocNumberLine(t string) (numStart, numEnd, signer int, ok bool) {
 	if len(t) > 3*80 {
-		return 0, -1, false
+		return 0, 0, -1, false
 	}
 	signer = strings.Index(t, "签发人")
 	part := t
@@ -123,10 +126,22 @@ func isDocNumberLine(t string) (numEnd, signer int, ok bool) {
 		signer = -1
 	}
 	part = strings.TrimRightFunc(part, isSpaceRune)
-	if _, ok := ParseDocNumber(part); !ok {
-		return 0, -1, false
+	if i := strings.LastIndexFunc(part, isSpaceRune); i > 0 {
+		_, size := utf8.DecodeRuneInString(part[i:])
+		if isDateLine(part[i+size:]) {
+			part = strings.TrimRightFunc(part[:i], isSpaceRune)
+		}
 	}
-	return len(part), signer, true
+	for _, br := range [][2]string{{"（", "）"}, {"(", ")"}} {
+		if strings.HasPrefix(part, br[0]) && strings.HasSuffix(part, br[1]) && signer < 0 {
+			numStart, part = len(br[0]), part[:len(part)-len(br[1])]
+			break
+		}
+	}
+	if _, ok := ParseDocNumber(part[numStart:]); !ok {
+		return 0, 0, -1, false
+	}
+	return numStart, len(part), signer, true
 }
 
 // titleLike reports whether a line can be (the first line of) a title:
@@ -139,7 +154,7 @@ func titleLike(t string) bool {
 	if isParenthesized(t) || isDateLine(t) || isSeparator(t) || isSignerLine(t) {
 		return false
 	}
-	if _, _, ok := isDocNumberLine(t); ok {
+	if _, _, _, ok := isDocNumberLine(t); ok {
 		return false
 	}
 	if _, ok := classifyHeading(t); ok {
@@ -288,7 +303,7 @@ func issuerLike(t string) bool {
 	if _, _, _, ok := articleMarker(t); ok {
 		return false
 	}
-	if _, _, ok := isDocNumberLine(t); ok {
+	if _, _, _, ok := isDocNumberLine(t); ok {
 		return false
 	}
 	return true
@@ -421,3 +436,12 @@ func isPrintedByLine(t string) bool {
 }
 
 func isSubjectLine(t string) bool { return strings.HasPrefix(t, "主题词") }
+
+// IsAddresseeLine reports whether a line, trimmed, is a 主送机关 line
+// ending in its colon (各县（市、区）教育局：). After the addressees of a
+// notice such a line opens another document: the one a 转发 notice
+// embeds, set out without its title.
+func IsAddresseeLine(t string) bool {
+	colon, ok := addresseeLike(strings.TrimFunc(t, isSpaceRune))
+	return colon && ok
+}

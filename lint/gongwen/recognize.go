@@ -141,7 +141,7 @@ func (r *recognizer) titleBlock(first int) int {
 		r.role[i] = roleBody
 	}
 	s := r.s
-	s.CopyNumber, s.Secrecy, s.Urgency, s.DocNumber, s.Signer = Span{}, Span{}, Span{}, Span{}, Span{}
+	s.CopyNumber, s.Secrecy, s.Urgency, s.DocNumber, s.Signer, s.Organ = Span{}, Span{}, Span{}, Span{}, Span{}, Span{}
 	s.Title, s.TitleText = Span{}, ""
 	last, _ := r.readTitleBlock(first, false)
 	return r.blockEnd(first, last)
@@ -183,6 +183,9 @@ func (r *recognizer) readTitleBlock(first int, loose bool) (last int, tookLoose 
 		case isSeparator(t):
 			take(k)
 		case isIssuerMark(t):
+			if s.Organ.Empty() {
+				s.Organ = r.content(k)
+			}
 			take(k)
 		case s.DocNumber.Empty() && r.docNumber(k):
 			take(k)
@@ -190,6 +193,9 @@ func (r *recognizer) readTitleBlock(first int, loose bool) (last int, tookLoose 
 			s.Signer = r.content(k)
 			take(k)
 		case r.organMark(k):
+			if s.Organ.Empty() {
+				s.Organ = r.content(k)
+			}
 			take(k)
 		case loose && steps < 4 && r.looseMarks(k):
 			tookLoose = true
@@ -255,7 +261,7 @@ func (r *recognizer) sentenceNotTitle(from, to int) bool {
 		return true
 	}
 	t := r.p[j].Text
-	if _, _, ok := isDocNumberLine(t); ok {
+	if _, _, _, ok := isDocNumberLine(t); ok {
 		return false
 	}
 	_, ok := addresseeLike(t)
@@ -474,11 +480,11 @@ func isBareGenre(t string) bool {
 // docNumber takes a 发文字号 line, with a 签发人 beside it if there is one.
 func (r *recognizer) docNumber(i int) bool {
 	p := r.p[i]
-	numEnd, signer, ok := isDocNumberLine(p.Text)
+	numStart, numEnd, signer, ok := isDocNumberLine(p.Text)
 	if !ok {
 		return false
 	}
-	r.s.DocNumber = subSpan(p, 0, numEnd)
+	r.s.DocNumber = subSpan(p, numStart, numEnd)
 	if signer >= 0 && r.s.Signer.Empty() {
 		r.s.Signer = subSpan(p, signer, len(p.Text))
 	}
@@ -498,7 +504,7 @@ func (r *recognizer) organMark(i int) bool {
 		return false
 	}
 	nt := r.p[j].Text
-	if _, _, ok := isDocNumberLine(nt); ok {
+	if _, _, _, ok := isDocNumberLine(nt); ok {
 		return true
 	}
 	if isBareGenre(nt) {

@@ -185,11 +185,26 @@ func TestRecognizeTitle(t *testing.T) {
 		{"bare 函 under mark", "XX市人民政府办公室\n函\nXX局：", "函", ""},
 		{"genre wrapped alone", "关于开展安全生产大检查的\n通知\n各县人民政府：", "关于开展安全生产大检查的通知", ""},
 		{"bare non-genre", "方案\n一、目标", "", ""},
+		// gov.cn prints the number in brackets under the title; local sites
+		// often put the date beside it.
+		{"number in brackets", "国务院关于X的通知\n（国发〔2018〕38号）\n各省人民政府：", "国务院关于X的通知", "国发〔2018〕38号"},
+		{"number in ASCII brackets", "关于X的通知\n(X政办发〔2024〕3号)\n各乡镇：", "关于X的通知", "X政办发〔2024〕3号"},
+		{"number and date", "关于X的通知\nX政办发〔2024〕3号　　2024年7月5日\n各乡镇：", "关于X的通知", "X政办发〔2024〕3号"},
+		{"bracketed sentence", "关于X的通知\n（详见附件3号）\n各乡镇：", "关于X的通知", ""},
 	}
 	for _, tt := range tests {
 		s := Recognize(tt.doc)
 		if s.TitleText != tt.title || text(tt.doc, s.DocNumber) != tt.docno {
 			t.Errorf("%s: title %q docno %q; want %q %q", tt.name, s.TitleText, text(tt.doc, s.DocNumber), tt.title, tt.docno)
+		}
+	}
+	for _, tt := range []struct{ doc, organ string }{
+		{"XX县人民政府办公室\n关于X的通知\n各乡镇：", "XX县人民政府办公室"},
+		{"XX市人民政府文件\nX政发〔2024〕3号\n关于X的通知", "XX市人民政府文件"},
+		{"关于X的通知\n各乡镇：", ""},
+	} {
+		if got := text(tt.doc, Recognize(tt.doc).Organ); got != tt.organ {
+			t.Errorf("Organ of %q = %q, want %q", tt.doc, got, tt.organ)
 		}
 	}
 	s := Recognize("国办发〔2024〕5号　　签发人：张三\n关于X的请示")

@@ -66,6 +66,7 @@ type Structure struct {
 	CopyNumber Span // 份号
 	Secrecy    Span // 密级和保密期限
 	Urgency    Span // 紧急程度
+	Organ      Span // 发文机关标志: "XX市人民政府文件", or the bare organ name over a 函
 	Title      Span
 	TitleText  string
 	DocNumber  Span // 发文字号, e.g. 国发〔2018〕38号

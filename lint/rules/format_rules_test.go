@@ -283,6 +283,12 @@ func TestGenreRules(t *testing.T) {
 			"一、申请资金100万元，请批准。\n二、申请增加编制5名，请予审批。\n妥否，请批示。"), 1, ""},
 		{"bare 文种", GenreTitle, up("通知", "各乡镇：", "明天开会。"), 1, ""},
 		{"full title", GenreTitle, up("XX县人民政府关于召开防汛会议的通知", "各乡镇：", "明天开会。"), 0, ""},
+		// 关于… without the issuer is accepted when something else names it:
+		// the 版头, the 发文字号 (in brackets, or beside the date) or the 署名.
+		{"no issuer anywhere", GenreTitle, "关于召开防汛会议的通知\n\n各乡镇：\n明天开会。\n", 1, ""},
+		{"issuer line above", GenreTitle, "XX县人民政府办公室\n关于召开防汛会议的通知\n\n各乡镇：\n明天开会。\n", 0, ""},
+		{"number in brackets", GenreTitle, "关于召开防汛会议的通知\n（X政办发〔2024〕3号）\n\n各乡镇：\n明天开会。\n", 0, ""},
+		{"number beside date", GenreTitle, "关于召开防汛会议的通知\nX政办发〔2024〕3号　2024年7月5日\n\n各乡镇：\n明天开会。\n", 0, ""},
 		{"one superior", GenreUpwardAddressee, up("XX县人民政府关于申请防汛资金的请示", "XX市人民政府：", "请批准。"), 0, ""},
 		{"several superiors", GenreUpwardAddressee, up("XX县人民政府关于申请防汛资金的请示", "XX市人民政府、XX市财政局：", "请批准。"), 1, ""},
 		{"a leader", GenreUpwardAddressee, up("XX县人民政府关于防汛工作情况的报告", "张市长：", "略。"), 1, ""},

@@ -3,6 +3,7 @@ package rules
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gwlint/gwlint/lint"
 	"github.com/gwlint/gwlint/lint/gongwen"
@@ -89,10 +90,50 @@ func recognizeForward(doc *lint.Document) (*forwardNotice, bool) {
 	if f.title == "" && f.sentence.Empty() {
 		return nil, false
 	}
+	f.wrapper.End = f.embeddedStart(doc)
 	// A 通报 that forwards cases (关于转发…典型问题的通报) is a 通报, not a
 	// forwarding notice: its title does not end in 通知 and it has no
 	// wrapper formula.
 	return f, true
+}
+
+// embeddedStart is where the forwarded document begins inside the
+// wrapper, or the wrapper's end. Notices that set the forwarded text right
+// after the forwarding sentence, with no 署名 and 成文日期 between (as local
+// sites often publish them), give the recognizer no section break; the
+// forwarded document then opens with its own title, repeated from the
+// forwarding sentence, or with its own 主送机关 line. Without this its
+// paragraphs were read as the notice's own text.
+func (f *forwardNotice) embeddedStart(doc *lint.Document) int {
+	end := f.wrapper.End
+	if f.sentence.Empty() || f.sentence.End >= end {
+		return end
+	}
+	after := doc.Slice(lint.Span{Start: f.sentence.End, End: end})
+	i := strings.IndexByte(after, '\n')
+	if i < 0 {
+		return end
+	}
+	off := f.sentence.End + utf8.RuneCountInString(after[:i+1])
+	for _, line := range strings.SplitAfter(after[i+1:], "\n") {
+		t := strings.TrimSpace(strings.TrimRight(line, "\r\n"))
+		if t != "" && (gongwen.IsAddresseeLine(t) || f.namesForwarded(t)) {
+			return off
+		}
+		off += utf8.RuneCountInString(line)
+	}
+	return end
+}
+
+// namesForwarded: the line is the forwarded document's title standing
+// alone, whole or without the organ in front (市民政局《关于…的意见》 is
+// followed by 关于…的意见).
+func (f *forwardNotice) namesForwarded(line string) bool {
+	line = strings.Trim(line, "《》")
+	if f.forwarded == "" || utf8.RuneCountInString(line) < 6 {
+		return false
+	}
+	return line == f.forwarded || strings.HasSuffix(f.forwarded, line) || strings.HasSuffix(line, f.forwarded)
 }
 
 // sentenceAround widens [b0, b1) of text to its sentence.

@@ -56,9 +56,9 @@ var GenreTitle = &lint.Rule{
 			pass.Reportf(span, "标题“%s”缺少事由：标题应由发文机关名称、事由和文种组成，如“XX市人民政府关于……的%s”（《党政机关公文处理工作条例》第九条）", title, st.KindText)
 			return
 		}
-		if strings.HasPrefix(title, "关于") && st.DocNumber.Empty() && st.Issuer.Empty() {
+		if strings.HasPrefix(title, "关于") && st.DocNumber.Empty() && st.Issuer.Empty() && st.Organ.Empty() {
 			pass.Report(lint.Finding{Span: span, Severity: fmtAtMost(pass, lint.Info),
-				Message: "标题省略了发文机关名称，文中又没有发文字号或发文机关署名可以补足：标题应由发文机关名称、事由和文种组成（《党政机关公文处理工作条例》第九条）"})
+				Message: "标题省略了发文机关名称，文中又没有发文机关标志、发文字号或发文机关署名可以补足：标题应由发文机关名称、事由和文种组成（《党政机关公文处理工作条例》第九条）"})
 		}
 	},
 }
