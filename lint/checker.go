@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"errors"
 	"fmt"
 	"runtime"
 	"sort"
@@ -36,6 +37,9 @@ type Checker struct {
 	cfg     *Config
 	enabled []enabledRule
 	parents *ParentSet
+	// resources are the values of the resources the enabled rules require,
+	// prepared once by NewChecker and read-only after.
+	resources map[any]any
 }
 
 type enabledRule struct {
@@ -44,8 +48,11 @@ type enabledRule struct {
 	overridden bool
 }
 
-// NewChecker prepares rules with a configuration (DefaultConfig when nil).
-// It fails when the configuration names a rule that does not exist.
+// NewChecker prepares rules with a configuration (DefaultConfig when nil):
+// it enables the rules the configuration leaves on and prepares the
+// resources they require. It fails when the configuration names a rule
+// that does not exist or a required resource does not load (a user phrase
+// list with a bad entry). NewRun builds on it and adds the parents.
 func NewChecker(reg *Registry, cfg *Config) (*Checker, error) {
 	if cfg == nil {
 		cfg = DefaultConfig()
@@ -53,10 +60,17 @@ func NewChecker(reg *Registry, cfg *Config) (*Checker, error) {
 	if err := cfg.CheckRules(reg); err != nil {
 		return nil, err
 	}
-	c := &Checker{reg: reg, cfg: cfg}
+	c := &Checker{reg: reg, cfg: cfg, resources: map[any]any{}}
 	for _, r := range reg.Rules() {
-		if s := cfg.SeverityOf(r); s != Off && r.Run != nil {
+		if s := cfg.SeverityOf(r); s != Off && (r.Run != nil || r.RunE != nil) {
 			c.enabled = append(c.enabled, enabledRule{r, s, cfg.Overrides(r)})
+		}
+	}
+	for _, e := range c.enabled {
+		for _, req := range e.rule.Requires {
+			if err := req.prepare(c); err != nil {
+				return nil, err
+			}
 		}
 	}
 	return c, nil
@@ -72,6 +86,15 @@ func (c *Checker) Registry() *Registry { return c.reg }
 // compare drafts with. Call it before checking: a Checker is safe for
 // concurrent checks, not for being reconfigured while it checks.
 func (c *Checker) SetParents(p *ParentSet) { c.parents = p }
+
+// WithParents is a copy of the checker that compares drafts with p
+// instead, sharing the prepared rules and resources: for a caller that
+// receives parents with each draft, such as the web page.
+func (c *Checker) WithParents(p *ParentSet) *Checker {
+	cc := *c
+	cc.parents = p
+	return &cc
+}
 
 // Check runs every enabled rule on doc. A rule that panics is a bug in
 // gwlint, but it costs only this document: the result carries the panic
@@ -91,11 +114,19 @@ func (c *Checker) Check(doc *Document) (res *Result) {
 		res.Copy = c.parents.Compare(doc, c.cfg)
 	}
 	var findings []Finding
+	var failed []error
 	for _, e := range c.enabled {
-		pass := &Pass{Rule: e.rule, Doc: doc, Config: c.cfg, Copy: res.Copy, severity: e.severity, overridden: e.overridden}
-		e.rule.Run(pass)
+		pass := &Pass{Rule: e.rule, Doc: doc, Config: c.cfg, Copy: res.Copy, checker: c, severity: e.severity, overridden: e.overridden}
+		if e.rule.RunE != nil {
+			if err := e.rule.RunE(pass); err != nil {
+				failed = append(failed, &RuleError{Rule: e.rule.ID, Err: err})
+			}
+		} else {
+			e.rule.Run(pass)
+		}
 		findings = append(findings, pass.findings...)
 	}
+	res.Err = errors.Join(failed...)
 	findings = applySuppressions(doc, findings, c)
 	SortFindings(findings)
 	res.Findings = findings

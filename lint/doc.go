@@ -5,9 +5,15 @@
 //
 //	doc, err := lint.ParseFile("draft.docx")
 //	if err != nil { ... }
-//	checker := lint.NewChecker(rules.All(), lint.DefaultConfig())
-//	result := checker.Check(doc)
+//	run, err := lint.NewRun(lint.RunOptions{Registry: rules.All(), Config: lint.DefaultConfig()})
+//	if err != nil { ... } // a configuration or phrase-list error
+//	result := run.Check(doc)
 //	for _, f := range result.Findings { ... }
+//
+// A Run is built once from the configuration: it enables the rules, loads
+// the resources they require (Rule.Requires: user phrase lists), the
+// parents and the library, and fails on anything that does not load.
+// After that, rules read nothing from disk.
 //
 // The shape follows golang.org/x/tools/go/analysis: each rule is a small
 // value (ID, default severity, the regulation or standard it cites, a

@@ -37,11 +37,20 @@ type Rule struct {
 	Source string
 	// Doc is a one-line description.
 	Doc string
-	// Needs lists the shared facts the rule reads.
+	// Needs lists the shared facts the rule reads, for `gwlint rules`.
 	Needs Needs
+	// Requires lists the resources (prepared once per run) and facts
+	// (computed once per document) the rule reads. Only what an enabled
+	// rule requires is prepared; a rule reads only what it lists.
+	Requires []Requirement
 	// Run inspects pass.Doc and calls pass.Report. It must not keep state
 	// between calls: the Checker runs rules on many documents at once.
+	// A rule that can fail sets RunE instead.
 	Run func(pass *Pass)
+	// RunE is Run for a rule that can fail: its error makes the document's
+	// check an error of the run (a RuleError, exit code 2), not a finding.
+	// The findings it reported before failing are kept.
+	RunE func(pass *Pass) error
 }
 
 // Pass is one rule's run over one document.
@@ -53,6 +62,7 @@ type Pass struct {
 	// nil when no parents were given.
 	Copy *CopyFacts
 
+	checker  *Checker
 	severity Severity
 	// overridden: the configuration set this rule's severity, and every
 	// finding takes it, even one the rule would report lower (a date in
@@ -121,6 +131,8 @@ func NewRegistry(rules ...*Rule) *Registry {
 			panic("lint: rule " + rule.ID + " lacks its source or doc")
 		case rule.Severity == Off:
 			panic("lint: rule " + rule.ID + " has no default severity")
+		case rule.Run != nil && rule.RunE != nil:
+			panic("lint: rule " + rule.ID + " sets both Run and RunE")
 		}
 		r.rules = append(r.rules, rule)
 		r.byID[rule.ID] = rule

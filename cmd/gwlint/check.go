@@ -64,33 +64,15 @@ func checkCommand() *cli.Command {
 			if err != nil {
 				return &exitError{code: 2, err: err}
 			}
-			checker, err := lint.NewChecker(rules.All(), cfg)
+			// The run loads and checks everything up front (rules, user
+			// phrase lists, parents, library), so that a broken list is one
+			// clear error before any draft, not one per draft.
+			run, err := lint.NewRun(lint.RunOptions{Registry: rules.All(), Config: cfg, Parents: c.StringSlice("parent"), Library: c.String("library"), OpenLibrary: openLibrary})
 			if err != nil {
 				return &exitError{code: 2, err: err}
 			}
-			// User phrase lists are checked up front, examples and all, so
-			// that a broken list is one clear error, not one per draft.
-			if err := rules.CheckPhraseLists(cfg.Phrases); err != nil {
-				return &exitError{code: 2, err: fmt.Errorf("%s: phrases: %w", cfg.Location("phrases"), err)}
-			}
-			parentPaths := append(append([]string{}, cfg.Parents...), c.StringSlice("parent")...)
-			library := c.String("library")
-			if library == "" {
-				library = cfg.Library
-			}
-			parents, parentErrs := lint.LoadParents(parentPaths)
-			if library != "" {
-				// A library that cannot be opened is reported like an unreadable
-				// parent: the drafts are still linted by every other rule.
-				lib, err := openLibrary(library)
-				if err != nil {
-					parentErrs = append(parentErrs, &lint.Result{Path: library, Err: fmt.Errorf("parent library: %w", err)})
-				} else {
-					defer lib.Close()
-					parents.SetLibrary(lib)
-				}
-			}
-			checker.SetParents(parents)
+			defer run.Close()
+			checker, parentErrs := run.Checker, run.ParentErrors
 
 			// Results are written as they come, in order, and forgotten, so
 			// that a batch of thousands of drafts runs in flat memory.

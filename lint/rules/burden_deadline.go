@@ -36,6 +36,7 @@ var BurdenDeadline = &lint.Rule{
 	Severity: lint.Warning,
 	Source:   deadlineSourceWarning,
 	Doc:      "要求当天、次日或1—2个工作日内报送、完成（按成文日期折算截止日和工作日）",
+	Requires: phraseRules,
 	Needs:    lint.NeedsWords,
 	Run:      runBurdenDeadline,
 }

@@ -50,6 +50,7 @@ var BurdenEscalation = &lint.Rule{
 	Severity: lint.Warning,
 	Source:   "《农村基层干部廉洁履行职责规定》（2025，“层层加码”）；实务：增速度、加数量、扩内容、提标准",
 	Doc:      "对照上级文件层层加码：时限提前、数量加大、频次提高、范围扩大、标准拔高",
+	Requires: phraseRules,
 	Needs:    lint.NeedsParents | lint.NeedsWords,
 	Run: func(pass *lint.Pass) {
 		parents := parentsOf(pass.Copy)
@@ -60,7 +61,7 @@ var BurdenEscalation = &lint.Rule{
 		if a, ok := any(pass.Copy).(sentenceAligner); ok {
 			align = a
 		}
-		for _, e := range escalations(pass.Doc, parents, pass.Config, align) {
+		for _, e := range escalations(pass.Doc, parents, phrasesOf(pass), align) {
 			sev := e.severity
 			if pass.Severity() != pass.Rule.Severity {
 				sev = pass.Severity()
@@ -121,8 +122,7 @@ type parentSentence struct {
 // When align is given (the copy facts offer it), the parent sentence is the
 // one it names; otherwise the parent sentence with the highest bigram
 // Jaccard similarity, at least minSentenceSimilarity.
-func escalations(doc *lint.Document, parents []*lint.Document, cfg *lint.Config, align sentenceAligner) []escalation {
-	set := phrasesFor(cfg)
+func escalations(doc *lint.Document, parents []*lint.Document, set *phraseSet, align sentenceAligner) []escalation {
 	draft := set.find(doc).text
 	var sentences []parentSentence
 	index := map[[2]rune][]int32{}

@@ -3,7 +3,6 @@ package rules
 import (
 	"fmt"
 	"io/fs"
-	"os"
 	"sort"
 	"strings"
 	"sync"
@@ -16,12 +15,11 @@ import (
 
 // The burden-*, forward-demands-* and style-taohua rules match the phrase
 // lists of dict/phrases plus any the configuration names. Compiling the
-// lists runs the segmenter over every example, so compiled matchers are
-// cached: the built-in ones once per process, user ones per set of paths
-// and the size and modification time of each file, so that a list edited
-// while a server runs is compiled again on the next check. The cache holds
-// immutable values only and is safe for concurrent use; it is not
-// per-document state.
+// lists runs the segmenter over every example, so the built-in lists are
+// compiled once per process, and a run's user lists once when the run is
+// built (the phraseLists resource): no rule reads a list file while
+// documents are checked, so a list edited during a batch cannot change the
+// results of the files after it.
 
 // phraseRuleIDs are the rules that read phrase-list entries. A list entry
 // naming any other rule is an error, not silently ignored.
@@ -34,37 +32,42 @@ var phraseRuleIDs = []string{
 // phraseSet is a compiled set of lists.
 type phraseSet struct {
 	all *phrase.Matcher
-	err error // a user list that failed to load; the built-ins still apply
 }
 
 var (
 	builtinPhrasesOnce sync.Once
 	builtinPhraseLists []*phrase.List
 	builtinPhrases     *phraseSet
-	userPhrases        sync.Map // joined paths → *userPhraseSet
 )
 
-// userPhraseSet is a compiled set of user lists and the state of their
-// files when they were read.
-type userPhraseSet struct {
-	stamp string
-	set   *phraseSet
-}
-
-// listStamp describes the files at paths as they are now: size and
-// modification time, or the error that stops reading one. Any edit that
-// changes either gives a new stamp.
-func listStamp(paths []string) string {
-	var b strings.Builder
-	for _, p := range paths {
-		st, err := os.Stat(p)
-		if err != nil {
-			fmt.Fprintf(&b, "%s\x00error\x00", p)
-			continue
-		}
-		fmt.Fprintf(&b, "%s\x00%d\x00%d\x00", p, st.Size(), st.ModTime().UnixNano())
+// phraseLists is a run's phrase lists: the built-in ones with the user
+// lists its configuration names, read, compiled and checked (syntax,
+// examples, rule names) once when the run is built. A list that does not
+// load stops the run, naming the configuration line, the list's file and
+// line and what is wrong with the entry there.
+var phraseLists = lint.NewResource("phrase lists", func(cfg *lint.Config) (*phraseSet, error) {
+	loadBuiltinPhrases()
+	if len(cfg.Phrases) == 0 {
+		return builtinPhrases, nil
 	}
-	return b.String()
+	user, err := loadUserLists(cfg.Phrases)
+	if err != nil {
+		return nil, fmt.Errorf("%s: phrases: %w", cfg.Location("phrases"), err)
+	}
+	return newPhraseSet(append(append([]*phrase.List{}, builtinPhraseLists...), user...)), nil
+})
+
+// phraseRules is what a rule that reads phrase lists requires.
+var phraseRules = []lint.Requirement{phraseLists}
+
+// phrasesOf is the run's compiled phrase lists.
+func phrasesOf(pass *lint.Pass) *phraseSet { return phraseLists.Get(pass) }
+
+// builtinPhraseSet is the built-in lists alone, for code that prepares
+// text outside a run (tests, the deadline scan of a forwarding notice).
+func builtinPhraseSet() *phraseSet {
+	loadBuiltinPhrases()
+	return builtinPhrases
 }
 
 func loadBuiltinPhrases() {
@@ -88,24 +91,23 @@ func loadBuiltinPhrases() {
 			}
 			builtinPhraseLists = append(builtinPhraseLists, l)
 		}
-		builtinPhrases = newPhraseSet(builtinPhraseLists, nil)
+		builtinPhrases = newPhraseSet(builtinPhraseLists)
 	})
 }
 
-func newPhraseSet(lists []*phrase.List, err error) *phraseSet {
-	return &phraseSet{all: phrase.NewMatcher(lists...), err: err}
+func newPhraseSet(lists []*phrase.List) *phraseSet {
+	return &phraseSet{all: phrase.NewMatcher(lists...)}
 }
 
-// CheckPhraseLists loads the user phrase lists a configuration names,
-// checks their syntax, their examples and that every entry names a rule
-// that reads phrase lists. The command line calls it before linting, so
-// that a bad list stops the run with the file and line at fault; the set
-// it compiles is the one the rules then use.
+// CheckPhraseLists loads the user phrase lists at paths and checks their
+// syntax, their examples and that every entry names a rule that reads
+// phrase lists.
+//
+// Deprecated: lint.NewRun (and lint.NewChecker) load and check the lists
+// the configuration names, and fail with the same error.
 func CheckPhraseLists(paths []string) error {
-	if len(paths) == 0 {
-		return nil
-	}
-	return userPhraseSetFor(paths).err
+	_, err := loadUserLists(paths)
+	return err
 }
 
 func loadUserLists(paths []string) ([]*phrase.List, error) {
@@ -125,38 +127,6 @@ func loadUserLists(paths []string) ([]*phrase.List, error) {
 	return lists, nil
 }
 
-// phrasesFor is the compiled set for a run's configuration.
-func phrasesFor(cfg *lint.Config) *phraseSet {
-	loadBuiltinPhrases()
-	if cfg == nil || len(cfg.Phrases) == 0 {
-		return builtinPhrases
-	}
-	return userPhraseSetFor(cfg.Phrases)
-}
-
-// userPhraseSetFor is the built-in lists with the user lists at paths,
-// compiled once for each state of the files.
-func userPhraseSetFor(paths []string) *phraseSet {
-	loadBuiltinPhrases()
-	key := strings.Join(paths, "\x00")
-	stamp := listStamp(paths)
-	if u, ok := userPhrases.Load(key); ok && u.(*userPhraseSet).stamp == stamp {
-		return u.(*userPhraseSet).set
-	}
-	user, err := loadUserLists(paths)
-	var s *phraseSet
-	if err != nil {
-		s = &phraseSet{all: builtinPhrases.all, err: err}
-	} else {
-		s = newPhraseSet(append(append([]*phrase.List{}, builtinPhraseLists...), user...), nil)
-	}
-	// One entry per set of paths: an edited list replaces the set compiled
-	// from its earlier text. Two checks that reload at once both compile
-	// and the later store wins; either set is right for its stamp.
-	userPhrases.Store(key, &userPhraseSet{stamp: stamp, set: s})
-	return s
-}
-
 func containsString(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {
@@ -169,13 +139,7 @@ func containsString(list []string, s string) bool {
 // phraseMatches runs the rule's entries over the document and keeps the
 // matches inside within (the whole text when within is empty).
 func phraseMatches(pass *lint.Pass, within lint.Span) ([]phrase.Match, *phrase.Text) {
-	set := phrasesFor(pass.Config)
-	if set.err != nil {
-		// Reported by every phrase rule, because none knows which others
-		// run; the command line checks lists first, so this is rare.
-		pass.Report(lint.Finding{Severity: lint.Error, Message: "用户词表无法使用，仅按内置词表检查：" + set.err.Error()})
-	}
-	found := set.find(pass.Doc)
+	found := phrasesOf(pass).find(pass.Doc)
 	var out []phrase.Match
 	for _, x := range found.byRule[pass.Rule.ID] {
 		if within.End > within.Start && (x.Span.Start < within.Start || x.Span.End > within.End) {

@@ -94,6 +94,7 @@ var ForwardPlain = &lint.Rule{
 	Severity: lint.Info,
 	Source:   "2019年中办《关于解决形式主义突出问题为基层减负的通知》（释义）；山东省2019年精简文件规定（据释义：没有结合本地实际的具体措施的，原文转发执行即可）",
 	Doc:      "只作原文转发、未另提要求的转发文件（可接受的做法）",
+	Requires: phraseRules,
 	Needs:    lint.NeedsWords,
 	Run: func(pass *lint.Pass) {
 		f, ok := recognizeForward(pass.Doc)
@@ -153,7 +154,7 @@ func forwardAdds(pass *lint.Pass, f *forwardNotice) string {
 			}
 		}
 	}
-	found := phrasesFor(pass.Config).find(doc)
+	found := phrasesOf(pass).find(doc)
 	for _, id := range []string{"forward-demands-package", "forward-demands-report"} {
 		for _, x := range found.byRule[id] {
 			if x.Span.Start >= f.wrapper.Start && x.Span.End <= f.wrapper.End && imposes(found.text, x) && !inBookTitle(found.text, x) {
@@ -169,7 +170,7 @@ func forwardAdds(pass *lint.Pass, f *forwardNotice) string {
 
 // firstDeadline is the text of the first deadline or due date in span, or "".
 func firstDeadline(doc *lint.Document, span lint.Span) string {
-	text := phrasesFor(nil).find(doc).text
+	text := builtinPhraseSet().find(doc).text
 	if ds := text.Deadlines(span.Start, span.End); len(ds) > 0 {
 		return ds[0].Text
 	}

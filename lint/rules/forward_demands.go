@@ -19,6 +19,7 @@ var ForwardDemandsPackage = &lint.Rule{
 	Severity: lint.Warning,
 	Source:   "《整治形式主义为基层减负若干规定》第3条（据释义）；实务通行做法",
 	Doc:      "转发文件要求下级制定配套文件、实施方案或实施细则",
+	Requires: phraseRules,
 	Needs:    lint.NeedsWords,
 	Run:      runForwardPhrases,
 }
@@ -33,6 +34,7 @@ var ForwardDemandsReport = &lint.Rule{
 	Severity: lint.Warning,
 	Source:   "《整治形式主义为基层减负若干规定》第3条（据释义）；实务通行做法",
 	Doc:      "转发文件要求下级报送贯彻落实情况",
+	Requires: phraseRules,
 	Needs:    lint.NeedsWords,
 	Run:      runForwardPhrases,
 }

@@ -23,6 +23,7 @@ var StyleTaohua = &lint.Rule{
 	Severity: lint.Info,
 	Source:   "八项规定（“力戒空话、套话”）；《党政机关公文处理工作条例》第十九条",
 	Doc:      "套话密度（每千字处数）偏高，或开头穿靴戴帽",
+	Requires: phraseRules,
 	Needs:    lint.NeedsWords,
 	Run:      runStyleTaohua,
 }

@@ -11,7 +11,7 @@ import (
 // taohuaDensity is the density style-taohua computes, for the corpus
 // statistics behind taohuaThreshold.
 func taohuaDensity(t testing.TB, doc *lint.Document) float64 {
-	m := phrasesFor(nil).all.ForRule("style-taohua")
+	m := builtinPhraseSet().all.ForRule("style-taohua")
 	counted := doc.CountedSpan()
 	text := m.Prepare(doc.Prose, doc.Words())
 	n := 0

@@ -54,10 +54,13 @@ type Options struct {
 // Server is the web page and its API. It is an http.Handler; NewHTTPServer
 // wraps it with the timeouts a listening server needs.
 type Server struct {
-	opts   Options
-	slots  chan struct{}
-	mux    *http.ServeMux
-	assets map[string]asset
+	opts Options
+	// checker is built once, with the rules and the resources they need
+	// (user phrase lists), and copied with each request's parents.
+	checker *lint.Checker
+	slots   chan struct{}
+	mux     *http.ServeMux
+	assets  map[string]asset
 }
 
 type asset struct {
@@ -74,7 +77,11 @@ func NewServer(opts Options) (*Server, error) {
 	if opts.Config == nil {
 		opts.Config = lint.DefaultConfig()
 	}
-	if _, err := lint.NewChecker(opts.Registry, opts.Config); err != nil {
+	// Everything the rules need is loaded now: a configuration or user
+	// phrase list that does not load keeps the server from starting,
+	// rather than failing every draft sent to it.
+	checker, err := lint.NewChecker(opts.Registry, opts.Config)
+	if err != nil {
 		return nil, err
 	}
 	if opts.MaxRequestBytes <= 0 {
@@ -86,7 +93,7 @@ func NewServer(opts Options) (*Server, error) {
 	if opts.QueueWait <= 0 {
 		opts.QueueWait = DefaultQueueWait
 	}
-	s := &Server{opts: opts, slots: make(chan struct{}, opts.MaxConcurrent), assets: map[string]asset{}}
+	s := &Server{opts: opts, checker: checker, slots: make(chan struct{}, opts.MaxConcurrent), assets: map[string]asset{}}
 	for name, ctype := range map[string]string{
 		"index.html": "text/html; charset=utf-8",
 		"app.js":     "text/javascript; charset=utf-8",
@@ -281,12 +288,9 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request) (c *checked, err 
 		}
 		parents = append(parents, d)
 	}
-	checker, err := lint.NewChecker(s.opts.Registry, s.opts.Config)
-	if err != nil {
-		return nil, &requestError{http.StatusInternalServerError, err.Error()}
-	}
+	checker := s.checker
 	if len(parents) > 0 {
-		checker.SetParents(lint.NewParentSet(parents...))
+		checker = checker.WithParents(lint.NewParentSet(parents...))
 	}
 	defer func() {
 		// A rule that panics is a bug; the page still gets an answer it can

@@ -1,0 +1,117 @@
+package lint
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestFailingRuleIsARunError: a rule whose RunE fails makes the
+// document's check an error (exit 2) that names the rule and wraps its
+// error; the findings of the other rules are kept.
+func TestFailingRuleIsARunError(t *testing.T) {
+	fails := &Rule{ID: "fails", Severity: Warning, Source: "实务通行做法", Doc: "fails on every draft",
+		RunE: func(p *Pass) error {
+			p.Report(Finding{Span: Span{Start: 0, End: 1}, Message: "before the failure"})
+			return fs.ErrNotExist
+		}}
+	fine := &Rule{ID: "fine", Severity: Info, Source: "实务通行做法", Doc: "reports the first character",
+		Run: func(p *Pass) { p.Report(Finding{Span: Span{Start: 0, End: 1}, Message: "checked"}) }}
+	c, err := NewChecker(NewRegistry(fails, fine), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := c.Check(ParseText("d.txt", "关于防汛的通知\n"))
+	var re *RuleError
+	if !errors.As(r.Err, &re) || re.Rule != "fails" || !errors.Is(r.Err, fs.ErrNotExist) {
+		t.Fatalf("err %v, want a RuleError of fails wrapping fs.ErrNotExist", r.Err)
+	}
+	if len(r.Findings) != 2 {
+		t.Errorf("findings %v, want both rules' findings kept", r.Findings)
+	}
+	if code := ExitCode([]*Result{r}, Warning); code != 2 {
+		t.Errorf("exit code %d, want 2", code)
+	}
+}
+
+// TestResources: a resource is prepared once per run, only when an
+// enabled rule requires it; its error stops the run; a rule that reads a
+// resource it did not require costs its document, not the process.
+func TestResources(t *testing.T) {
+	loads := 0
+	words := NewResource("word table", func(cfg *Config) (map[string]bool, error) {
+		loads++
+		if len(cfg.Phrases) > 0 {
+			return nil, errors.New("table.yaml:3: bad entry")
+		}
+		return map[string]bool{"防汛": true}, nil
+	})
+	uses := &Rule{ID: "uses", Severity: Warning, Source: "实务通行做法", Doc: "reads the table", Requires: []Requirement{words},
+		Run: func(p *Pass) {
+			if words.Get(p)["防汛"] && strings.Contains(p.Doc.Text, "防汛") {
+				p.Reportf(Span{Start: 0, End: 1}, "防汛")
+			}
+		}}
+	reg := NewRegistry(uses)
+	c, err := NewChecker(reg, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 3; i++ {
+		if fs := c.Check(ParseText("d.txt", "关于防汛的通知\n")).Findings; len(fs) != 1 {
+			t.Fatalf("findings %v", fs)
+		}
+	}
+	if loads != 1 {
+		t.Errorf("loaded %d times, want once per run", loads)
+	}
+	off := DefaultConfig()
+	off.Rules = map[string]Severity{"uses": Off}
+	off.Phrases = []string{"x"}
+	if _, err := NewChecker(reg, off); err != nil || loads != 1 {
+		t.Errorf("a disabled rule's resource was loaded (%d loads, err %v)", loads, err)
+	}
+	bad := DefaultConfig()
+	bad.Phrases = []string{"x"}
+	if _, err := NewChecker(reg, bad); err == nil || !strings.Contains(err.Error(), "table.yaml:3") {
+		t.Errorf("err %v, want the resource's error", err)
+	}
+
+	sneaks := &Rule{ID: "sneaks", Severity: Warning, Source: "实务通行做法", Doc: "reads the table undeclared",
+		Run: func(p *Pass) { words.Get(p) }}
+	c, err = NewChecker(NewRegistry(sneaks), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := c.Check(ParseText("d.txt", "关于防汛的通知\n")); r.Err == nil || !strings.Contains(r.Err.Error(), "without requiring it") {
+		t.Errorf("err %v, want the undeclared read named", r.Err)
+	}
+}
+
+// TestNewRunParents: parents and the library come from the configuration
+// and the options together; one that cannot be read is reported, not
+// fatal.
+func TestNewRunParents(t *testing.T) {
+	dir := t.TempDir()
+	parent := filepath.Join(dir, "parent.txt")
+	if err := os.WriteFile(parent, []byte("关于防汛的通知\n\n各地要加强汛期值班值守，确保信息畅通，遇有重大险情及时报告。\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg := DefaultConfig()
+	cfg.Parents = []string{parent}
+	run, err := NewRun(RunOptions{Registry: NewRegistry(UnusedSuppression), Config: cfg, Parents: []string{filepath.Join(dir, "missing.txt")}, Library: filepath.Join(dir, "nolib")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer run.Close()
+	if len(run.ParentErrors) != 2 {
+		t.Errorf("parent errors %v, want the missing parent and the library", run.ParentErrors)
+	}
+	r := run.Check(ParseText("d.txt", "关于防汛的通知\n\n各地要加强汛期值班值守，确保信息畅通，遇有重大险情及时报告。\n"))
+	if r.Copy == nil || len(r.Copy.Parents) != 1 {
+		t.Errorf("copy facts %+v, want the configured parent compared", r.Copy)
+	}
+}
