@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -16,7 +17,11 @@ const Version = "0.1.0"
 // DraftExtensions are the file types a directory walk picks up. A file
 // named on the command line is linted whatever its extension (as plain
 // text when it is none of these).
-var DraftExtensions = []string{".txt", ".md", ".markdown", ".docx", ".html", ".htm"}
+var DraftExtensions = []string{".txt", ".md", ".markdown", ".docx", ".doc", ".wps", ".pdf", ".ofd", ".html", ".htm"}
+
+// errNoDrafts is a directory walk that found nothing to lint: reporting
+// nothing and exiting 0 would pass a folder of unreadable files as clean.
+var errNoDrafts = errors.New("该目录中没有gwlint能读取的文稿（" + strings.Join(DraftExtensions, " ") + "）；请把文稿另存为其中一种格式")
 
 // Target is one file to lint, or a path that could not be expanded.
 // When Data is set, the draft is read from it rather than from the file
@@ -52,6 +57,7 @@ func ExpandPaths(paths []string, cfg *Config) []Target {
 			continue
 		}
 		var found []Target
+		ignored := false // drafts were there but the configuration ignores them
 		walkErr := filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				found = append(found, Target{Path: path, Err: inputError(err)})
@@ -65,11 +71,16 @@ func ExpandPaths(paths []string, cfg *Config) []Target {
 					return fs.SkipDir
 				}
 				if cfg != nil && path != p && cfg.Ignored(path) {
+					ignored = true
 					return fs.SkipDir
 				}
 				return nil
 			}
-			if !isDraftFile(path) || (cfg != nil && cfg.Ignored(path)) {
+			if !isDraftFile(path) {
+				return nil
+			}
+			if cfg != nil && cfg.Ignored(path) {
+				ignored = true
 				return nil
 			}
 			found = append(found, Target{Path: path})
@@ -77,6 +88,9 @@ func ExpandPaths(paths []string, cfg *Config) []Target {
 		})
 		if walkErr != nil {
 			found = append(found, Target{Path: p, Err: inputError(walkErr)})
+		}
+		if len(found) == 0 && !ignored {
+			found = append(found, Target{Path: p, Err: errNoDrafts})
 		}
 		sort.SliceStable(found, func(i, j int) bool { return found[i].Path < found[j].Path })
 		out = append(out, found...)

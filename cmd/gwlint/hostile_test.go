@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -116,7 +117,29 @@ func hostileCases() []hostileCase {
 		{name: "truncated docx", make: func(t *testing.T, dir string) string {
 			d := docxWith(t, "word/document.xml", docxDocument("关于做好工作的通知", "各部门：请落实。"))
 			return write("cut.docx", d[:len(d)*2/3])(t, dir)
-		}, reason: `not a \.docx`},
+		}, reason: `该文件已损坏，不是完整的Word文档`},
+		{name: "doc whose directory sector chain loops", make: func(t *testing.T, dir string) string {
+			d, err := os.ReadFile("../../testdata/office/notice.doc")
+			must(t, err)
+			// The FAT entry of the first directory sector points at itself.
+			fat := binary.LittleEndian.Uint32(d[76:])
+			start := binary.LittleEndian.Uint32(d[48:])
+			binary.LittleEndian.PutUint32(d[(fat+1)*512+4*start:], start)
+			return write("loop.doc", d)(t, dir)
+		}, reason: `复合文档结构已损坏`},
+		{name: "directory of unreadable drafts", make: func(t *testing.T, dir string) string {
+			p := filepath.Join(dir, "drafts")
+			must(t, os.Mkdir(p, 0o755))
+			must(t, os.WriteFile(filepath.Join(p, "old.wps"), []byte("\x00\x01WPS\x00旧格式"), 0o644))
+			must(t, os.WriteFile(filepath.Join(p, "sheet.xls"), []byte("not read"), 0o644))
+			return p
+		}, errPath: "drafts/old.wps", reason: `该\.wps文件不是可读取的格式`},
+		{name: "directory with nothing gwlint reads", make: func(t *testing.T, dir string) string {
+			p := filepath.Join(dir, "photos")
+			must(t, os.Mkdir(p, 0o755))
+			must(t, os.WriteFile(filepath.Join(p, "scan.jpg"), []byte{0xFF, 0xD8, 0xFF}, 0o644))
+			return p
+		}, errPath: "photos", reason: `该目录中没有gwlint能读取的文稿`},
 		{name: "directory with a symlink loop and a FIFO", make: func(t *testing.T, dir string) string {
 			tree := filepath.Join(dir, "tree")
 			must(t, os.MkdirAll(filepath.Join(tree, "sub"), 0o755))
@@ -143,7 +166,7 @@ func hostileCases() []hostileCase {
 			// unreadable-as-text "draft" in it to keep the case an error.
 			must(t, os.WriteFile(filepath.Join(p, "x.docx"), []byte("not a zip"), 0o644))
 			return p
-		}, errPath: "folder.txt/x.docx", reason: `not a \.docx`},
+		}, errPath: "folder.txt/x.docx", reason: `该\.docx文件不是Word文档`},
 		{name: "file without read permission", make: func(t *testing.T, dir string) string {
 			p := write("secret.txt", []byte(goodDraft))(t, dir)
 			must(t, os.Chmod(p, 0))

@@ -1,7 +1,10 @@
 // Package read turns the bytes of a draft into the decoded text that every
 // gwlint rule works on, for each input type the contract names: plain text,
 // Markdown, .docx and HTML, in UTF-8 (with or without BOM), UTF-16 with a
-// BOM, or GB18030/GBK.
+// BOM, or GB18030/GBK; and for the formats offices hold beside them: Word
+// 97–2003 .doc (and .wps in that format), PDF with a text layer and OFD.
+// The content chooses the reader for containers (zip, compound file,
+// %PDF), so a file is read as what it is whatever its name (sniff.go).
 //
 // What "decoded text" means is fixed by the public contract, because every
 // reported offset points into it: for .txt and .md the file's own text

@@ -84,11 +84,11 @@ func TestDocxErrors(t *testing.T) {
 		limits Limits
 		want   string
 	}{
-		{"not a zip", []byte("这不是压缩包"), Limits{}, "not a .docx: zip: not a valid zip file"},
+		{"not a zip", []byte("这不是压缩包"), Limits{}, "该.docx文件不是Word文档（不是zip封装）"},
 		{"empty file", nil, Limits{}, "the file is empty"},
 		{"empty body", docxBytes(t, ``), Limits{}, "the file has no text"},
 		{"only empty paragraphs", docxBytes(t, `<w:p/><w:p><w:r><w:t xml:space="preserve">　 </w:t></w:r></w:p>`), Limits{}, "the file has no text"},
-		{"truncated", valid[:len(valid)/2], Limits{}, "not a .docx:"},
+		{"truncated", valid[:len(valid)/2], Limits{}, "该文件已损坏，不是完整的Word文档或zip封装"},
 		{"no document.xml", zipBytes(t, docxPart{"word/styles.xml", "<x/>"}), Limits{}, "word/document.xml missing: not a Word document"},
 		{"main part named but missing", zipBytes(t, docxPart{"_rels/.rels", strings.Replace(docxRels, "word/document.xml", "word/main.xml", 1)}), Limits{}, "word/main.xml missing (named as the main document in _rels/.rels)"},
 		{"too many entries", zipBytes(t, many...), Limits{MaxZipEntries: 3}, "the zip has 5 entries, over the limit of 3"},

@@ -183,10 +183,12 @@ func notRegular(mode fs.FileMode) string {
 	return "is not a regular file"
 }
 
-// Bytes decodes data as the draft named path; the extension of path picks
-// the reader: .txt text, .md and .markdown Markdown, .docx Word, .html and
-// .htm HTML, anything else (including "-" for standard input) plain text.
-// Errors are *InputError with Path set.
+// Bytes decodes data as the draft named path. The content picks the
+// reader for containers, whatever the name says: a zip is a .docx or an
+// OFD, a compound file a Word 97–2003 (or WPS) document, "%PDF-" a PDF
+// (see detect). Otherwise the extension of path picks it: .md and
+// .markdown Markdown, .html and .htm HTML, anything else (including "-"
+// for standard input) plain text. Errors are *InputError with Path set.
 func Bytes(path string, data []byte, limits Limits) (*Source, error) {
 	limits = limits.withDefaults()
 	if len(data) == 0 {
@@ -195,7 +197,11 @@ func Bytes(path string, data []byte, limits Limits) (*Source, error) {
 	if int64(len(data)) > limits.MaxFileBytes {
 		return nil, &InputError{Path: path, Reason: tooLarge(int64(len(data)), limits.MaxFileBytes), Err: ErrTooLarge}
 	}
-	format := FormatOf(path)
+	format, ierr := detect(path, data)
+	if ierr != nil {
+		ierr.Path = path
+		return nil, ierr
+	}
 	// Text formats are refused before decoding, so that a huge file costs
 	// nothing; decoding can only grow UTF-8 text by half (GB18030, UTF-16),
 	// and the decoded text is checked again below.
@@ -211,6 +217,12 @@ func Bytes(path string, data []byte, limits Limits) (*Source, error) {
 		src, err = readMarkdown(data, limits)
 	case FormatDocx:
 		src, err = readDocx(data, limits)
+	case FormatDoc:
+		src, err = readCompound(data, strings.ToLower(filepath.Ext(path)), limits)
+	case FormatPDF:
+		src, err = readPDF(data, limits)
+	case FormatOFD:
+		src, err = readOFD(data, limits)
 	case FormatHTML:
 		src, err = readHTML(data)
 	default:
@@ -262,11 +274,11 @@ func isBOMOnly(data []byte) bool {
 }
 
 // rawPerText is how many file bytes a format may spend per byte of text
-// before the text is decoded; 0 means no check before decoding (.docx,
-// which is compressed and bounded by MaxDecompressedBytes instead).
+// before the text is decoded; 0 means no check before decoding (the
+// binary formats, whose text is bounded as it is decoded instead).
 func rawPerText(f Format) int64 {
 	switch f {
-	case FormatDocx:
+	case FormatDocx, FormatDoc, FormatPDF, FormatOFD:
 		return 0
 	case FormatHTML:
 		return 4

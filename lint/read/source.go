@@ -8,6 +8,12 @@ const (
 	FormatMarkdown Format = "markdown"
 	FormatDocx     Format = "docx"
 	FormatHTML     Format = "html"
+	// FormatDoc is Word 97–2003 binary, and WPS's .wps where it is the
+	// same format.
+	FormatDoc Format = "doc"
+	FormatPDF Format = "pdf"
+	// FormatOFD is GB/T 33190's fixed-layout document.
+	FormatOFD Format = "ofd"
 )
 
 // Range is a half-open range of rune offsets [Start, End) into Source.Text.
