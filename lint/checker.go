@@ -40,12 +40,16 @@ type Checker struct {
 	// resources are the values of the resources the enabled rules require,
 	// prepared once by NewChecker and read-only after.
 	resources map[any]any
+	// copying: an enabled rule requires the comparison with the parents.
+	copying bool
 }
 
 type enabledRule struct {
 	rule       *Rule
 	severity   Severity
 	overridden bool
+	// requires is what the rule requires, directly or through facts.
+	requires map[Requirement]bool
 }
 
 // NewChecker prepares rules with a configuration (DefaultConfig when nil):
@@ -63,7 +67,7 @@ func NewChecker(reg *Registry, cfg *Config) (*Checker, error) {
 	c := &Checker{reg: reg, cfg: cfg, resources: map[any]any{}}
 	for _, r := range reg.Rules() {
 		if s := cfg.SeverityOf(r); s != Off && (r.Run != nil || r.RunE != nil) {
-			c.enabled = append(c.enabled, enabledRule{r, s, cfg.Overrides(r)})
+			c.enabled = append(c.enabled, enabledRule{r, s, cfg.Overrides(r), closure(r)})
 		}
 	}
 	for _, e := range c.enabled {
@@ -72,6 +76,7 @@ func NewChecker(reg *Registry, cfg *Config) (*Checker, error) {
 				return nil, err
 			}
 		}
+		c.copying = c.copying || e.requires[CopyFact]
 	}
 	return c, nil
 }
@@ -110,13 +115,14 @@ func (c *Checker) Check(doc *Document) (res *Result) {
 	}
 	res.Chars = doc.Chars()
 	res.Cap, res.CapReason = c.cfg.CapFor(doc)
-	if c.parents != nil && c.parents.Len() > 0 {
-		res.Copy = c.parents.Compare(doc, c.cfg)
-	}
 	var findings []Finding
 	var failed []error
 	for _, e := range c.enabled {
-		pass := &Pass{Rule: e.rule, Doc: doc, Config: c.cfg, Copy: res.Copy, checker: c, severity: e.severity, overridden: e.overridden}
+		pass := &Pass{Rule: e.rule, Doc: doc, Config: c.cfg, checker: c, allowed: e.requires, severity: e.severity, overridden: e.overridden}
+		if e.requires[CopyFact] {
+			pass.Copy = CopyFact.Get(pass)
+			res.Copy = pass.Copy
+		}
 		if e.rule.RunE != nil {
 			if err := e.rule.RunE(pass); err != nil {
 				failed = append(failed, &RuleError{Rule: e.rule.ID, Err: err})
@@ -132,6 +138,15 @@ func (c *Checker) Check(doc *Document) (res *Result) {
 	res.Findings = findings
 	doc.releaseFacts()
 	return res
+}
+
+// compareWithParents is the comparison of doc with the run's parents, or
+// nil when there are none.
+func (c *Checker) compareWithParents(doc *Document) *CopyFacts {
+	if c.parents == nil || c.parents.Len() == 0 {
+		return nil
+	}
+	return c.parents.Compare(doc, c.cfg)
 }
 
 // CheckFile reads, parses and checks one file. A file that cannot be read

@@ -77,11 +77,11 @@ func (d *Document) CountedSpan() Span {
 	return s
 }
 
-// charsKey is the Fact key of the document's 字数.
+// charsKey is the Memo key of the document's 字数.
 type charsKey struct{}
 
 // Chars is the document's 字数 over its CountedSpan, counted once however
 // many rules and reports ask.
 func (d *Document) Chars() int {
-	return d.Fact(charsKey{}, func() any { return CountChars(d.Slice(d.CountedSpan())) }).(int)
+	return Memo(d, charsKey{}, func() int { return CountChars(d.Slice(d.CountedSpan())) })
 }

@@ -136,12 +136,28 @@ func (d *Document) releaseFacts() {
 }
 
 // Fact returns the value compute gives for key, computing it once per
-// document however many rules ask, and from however many goroutines. It
-// is how a family of rules shares work it does on the same text (phrase
-// matches, sentence splits) without a process-wide cache. key should be a
-// value of an unexported type of the caller's package, as with
+// document however many rules ask, and from however many goroutines. key
+// should be a value of an unexported type of the caller's package, as with
 // context.Context keys, so that families cannot collide.
+//
+// Deprecated: declare a Fact (NewFact) and list it in Rule.Requires, or,
+// for a cache that is no rule's fact, use Memo, which is typed.
 func (d *Document) Fact(key any, compute func() any) any {
+	return d.memo(key, compute)
+}
+
+// Memo is compute's value for key in document d, computed once per
+// document however many callers ask, and from however many goroutines:
+// a typed cache for work several rules or reports do on the same text.
+// key should be a value of an unexported type of the caller's package, as
+// with context.Context keys, so that packages cannot collide. A rule's
+// shared input is better declared as a Fact, so that it is computed only
+// where required.
+func Memo[T any](d *Document, key any, compute func() T) T {
+	return d.memo(key, func() any { return compute() }).(T)
+}
+
+func (d *Document) memo(key any, compute func() any) any {
 	d.factsMu.Lock()
 	if d.facts == nil {
 		d.facts = map[any]*fact{}

@@ -59,10 +59,15 @@ type Pass struct {
 	Doc    *Document
 	Config *Config
 	// Copy is the comparison of the draft with its parent documents, or
-	// nil when no parents were given.
+	// nil when no parents were given. It is set only for a rule that
+	// requires CopyFact.
+	//
+	// Deprecated: read CopyFact.Get(pass).
 	Copy *CopyFacts
 
-	checker  *Checker
+	checker *Checker
+	// allowed is what the rule requires, directly or through facts.
+	allowed  map[Requirement]bool
 	severity Severity
 	// overridden: the configuration set this rule's severity, and every
 	// finding takes it, even one the rule would report lower (a date in

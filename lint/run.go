@@ -14,8 +14,10 @@ type Requirement interface {
 	// Name says what is required, for `gwlint rules` and for errors.
 	Name() string
 	// prepare readies the requirement for a run: a resource loads its
-	// value; a fact checks the requirements of its own computation.
+	// value; a fact prepares what its computation requires.
 	prepare(c *Checker) error
+	// deps is what the requirement itself requires.
+	deps() []Requirement
 }
 
 // Resource is a value every document of a run shares, prepared once from
@@ -51,15 +53,14 @@ func (r *Resource[T]) prepare(c *Checker) error {
 	return nil
 }
 
+func (r *Resource[T]) deps() []Requirement { return nil }
+
 // Get is the resource's value for the pass's run. A rule that did not
 // declare the resource in Requires gets a panic: that is a programming
 // error the rule's tests catch, and the one document it costs says so.
 func (r *Resource[T]) Get(p *Pass) T {
-	v, ok := p.checker.resources[r]
-	if !ok {
-		panic(fmt.Sprintf("lint: rule %s reads resource %q without requiring it", p.Rule.ID, r.name))
-	}
-	return v.(T)
+	p.mustRequire(r)
+	return p.checker.resources[r].(T)
 }
 
 // RunOptions say what a Run checks against. The zero value of a field

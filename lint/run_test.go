@@ -102,7 +102,9 @@ func TestNewRunParents(t *testing.T) {
 	}
 	cfg := DefaultConfig()
 	cfg.Parents = []string{parent}
-	run, err := NewRun(RunOptions{Registry: NewRegistry(UnusedSuppression), Config: cfg, Parents: []string{filepath.Join(dir, "missing.txt")}, Library: filepath.Join(dir, "nolib")})
+	copies := &Rule{ID: "copies", Severity: Warning, Source: "实务通行做法", Doc: "reads the copy facts", Requires: []Requirement{CopyFact},
+		Run: func(p *Pass) { CopyFact.Get(p) }}
+	run, err := NewRun(RunOptions{Registry: NewRegistry(UnusedSuppression, copies), Config: cfg, Parents: []string{filepath.Join(dir, "missing.txt")}, Library: filepath.Join(dir, "nolib")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,5 +115,49 @@ func TestNewRunParents(t *testing.T) {
 	r := run.Check(ParseText("d.txt", "关于防汛的通知\n\n各地要加强汛期值班值守，确保信息畅通，遇有重大险情及时报告。\n"))
 	if r.Copy == nil || len(r.Copy.Parents) != 1 {
 		t.Errorf("copy facts %+v, want the configured parent compared", r.Copy)
+	}
+}
+
+// TestFacts: a fact is computed once per document however many rules read
+// it, not at all when no enabled rule requires it, and a fact's own
+// requirements are readable from its computation. The comparison with the
+// parents is a fact like any other: no copy rule, no comparison.
+func TestFacts(t *testing.T) {
+	computed := 0
+	table := NewResource("table", func(*Config) (string, error) { return "防汛", nil })
+	mentions := NewFact("mentions", func(p *Pass) bool {
+		computed++
+		return strings.Contains(p.Doc.Text, table.Get(p))
+	}, table)
+	reader := func(id string) *Rule {
+		return &Rule{ID: id, Severity: Info, Source: "实务通行做法", Doc: "reads mentions", Requires: []Requirement{mentions},
+			Run: func(p *Pass) {
+				if mentions.Get(p) {
+					p.Reportf(Span{Start: 0, End: 1}, "防汛")
+				}
+			}}
+	}
+	reg := NewRegistry(reader("a"), reader("b"), reader("c"))
+	c, err := NewChecker(reg, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := ParseText("d.txt", "关于防汛的通知\n")
+	if r := c.Check(doc); len(r.Findings) != 3 || r.Err != nil || computed != 1 {
+		t.Errorf("findings %v, err %v, computed %d times; want 3, none, once", r.Findings, r.Err, computed)
+	}
+	cfg := DefaultConfig()
+	cfg.Rules = map[string]Severity{"*": Off}
+	c, _ = NewChecker(reg, cfg)
+	c.Check(ParseText("d.txt", "关于防汛的通知\n"))
+	if computed != 1 {
+		t.Errorf("computed with every rule off")
+	}
+
+	parent := ParseText("p.txt", "关于防汛的通知\n\n各地要加强汛期值班值守，确保信息畅通，遇有重大险情及时报告。\n")
+	c, _ = NewChecker(NewRegistry(reader("a")), nil)
+	c.SetParents(NewParentSet(parent))
+	if r := c.Check(ParseText("d.txt", parent.Text)); r.Copy != nil {
+		t.Errorf("compared with the parents though no rule reads the comparison")
 	}
 }

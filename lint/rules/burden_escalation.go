@@ -50,18 +50,14 @@ var BurdenEscalation = &lint.Rule{
 	Severity: lint.Warning,
 	Source:   "《农村基层干部廉洁履行职责规定》（2025，“层层加码”）；实务：增速度、加数量、扩内容、提标准",
 	Doc:      "对照上级文件层层加码：时限提前、数量加大、频次提高、范围扩大、标准拔高",
-	Requires: phraseRules,
+	Requires: append([]lint.Requirement{lint.CopyFact}, phraseRules...),
 	Needs:    lint.NeedsParents | lint.NeedsWords,
 	Run: func(pass *lint.Pass) {
-		parents := parentsOf(pass.Copy)
+		parents := parentsOf(lint.CopyFact.Get(pass))
 		if len(parents) == 0 {
 			return
 		}
-		var align sentenceAligner
-		if a, ok := any(pass.Copy).(sentenceAligner); ok {
-			align = a
-		}
-		for _, e := range escalations(pass.Doc, parents, phrasesOf(pass), align) {
+		for _, e := range escalations(pass.Doc, parents, phrasesOf(pass)) {
 			sev := e.severity
 			if pass.Severity() != pass.Rule.Severity {
 				sev = pass.Severity()
@@ -76,13 +72,6 @@ var BurdenEscalation = &lint.Rule{
 // read and pointed at.
 type parentDocuments interface {
 	ParentDocuments() []*lint.Document
-}
-
-// sentenceAligner is what burden-escalation uses, when the copy facts
-// offer it, instead of its own sentence matching: for a span of the draft,
-// the most similar sentence of any parent.
-type sentenceAligner interface {
-	AlignedParentSentence(draft lint.Span) (parent *lint.Document, span lint.Span, ok bool)
 }
 
 func parentsOf(c *lint.CopyFacts) []*lint.Document {
@@ -117,19 +106,15 @@ type parentSentence struct {
 	size int // distinct bigrams
 }
 
-// escalations compares doc with parents.
-//
-// When align is given (the copy facts offer it), the parent sentence is the
-// one it names; otherwise the parent sentence with the highest bigram
-// Jaccard similarity, at least minSentenceSimilarity.
-func escalations(doc *lint.Document, parents []*lint.Document, set *phraseSet, align sentenceAligner) []escalation {
+// escalations compares doc with parents: each draft sentence with the
+// parent sentence of the highest bigram Jaccard similarity, at least
+// minSentenceSimilarity.
+func escalations(doc *lint.Document, parents []*lint.Document, set *phraseSet) []escalation {
 	draft := set.find(doc).text
 	var sentences []parentSentence
 	index := map[[2]rune][]int32{}
-	texts := map[*lint.Document]*phrase.Text{}
 	for _, p := range parents {
 		pt := set.all.Prepare(p.Prose, p.Words())
-		texts[p] = pt
 		for _, s := range pt.Sentences() {
 			if !hasComparable(pt, s) {
 				continue
@@ -149,13 +134,6 @@ func escalations(doc *lint.Document, parents []*lint.Document, set *phraseSet, a
 	for _, s := range draft.Sentences() {
 		if !hasComparable(draft, s) {
 			continue
-		}
-		if align != nil {
-			if pdoc, psp, ok := align.AlignedParentSentence(lint.Span{Start: s.Start, End: s.End}); ok && texts[pdoc] != nil {
-				pt := texts[pdoc]
-				out = append(out, relate(compareSentences(draft, s, pt, pt.Sentence(psp.Start)), pdoc, pt, pt.Sentence(psp.Start))...)
-				continue
-			}
 		}
 		grams := sentenceBigrams(draft, s)
 		shared := map[int32]int{}

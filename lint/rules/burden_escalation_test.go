@@ -68,7 +68,7 @@ func TestEscalationForms(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			parent := lint.ParseText("parent.txt", "某省人民政府办公厅关于做好有关工作的通知\n各市人民政府：\n"+tt.parent+"\n")
 			draft := lint.ParseText("draft.txt", "某县人民政府办公室关于做好有关工作的通知\n各乡镇人民政府：\n"+tt.draft+"\n")
-			es := escalations(draft, []*lint.Document{parent}, builtinPhraseSet(), nil)
+			es := escalations(draft, []*lint.Document{parent}, builtinPhraseSet())
 			var msgs []string
 			for _, e := range es {
 				msgs = append(msgs, e.message)
@@ -126,7 +126,7 @@ func TestEscalationPairs(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, e := range escalations(child, []*lint.Document{parent}, builtinPhraseSet(), nil) {
+		for _, e := range escalations(child, []*lint.Document{parent}, builtinPhraseSet()) {
 			line := fmt.Sprintf("%s %s «%s»: %s", prefix, e.severity, clip(child.Slice(e.span), 30), e.message)
 			got = append(got, line)
 		}

@@ -164,14 +164,14 @@ type docPhrases struct {
 // occurs (phrase.Matcher.PrepareCut): the same matches as from
 // doc.Words(), for a fraction of the segmentation.
 func (s *phraseSet) find(doc *lint.Document) *docPhrases {
-	return doc.Fact(s, func() any {
+	return lint.Memo(doc, s, func() *docPhrases {
 		text := s.all.PrepareCut(doc.Prose, seg.Default().Cut)
 		found := &docPhrases{text: text, byRule: map[string][]phrase.Match{}}
 		for _, x := range s.all.Find(text) {
 			found.byRule[x.Entry.Rule] = append(found.byRule[x.Entry.Rule], x)
 		}
 		return found
-	}).(*docPhrases)
+	})
 }
 
 // entrySeverity is the entry's severity unless the configuration changed

@@ -296,7 +296,7 @@ func TestForwardDemandsOnlyInWrapper(t *testing.T) {
 func TestEscalation(t *testing.T) {
 	parent := lint.ParseText("parent.txt", "省政府办公厅关于开展防汛检查的通知\n各市人民政府：\n请各市于3个工作日内报送检查情况。各市要每季度开展一次隐患排查，排查覆盖率达到80%以上。鼓励有条件的地方建立防汛物资储备库。\n")
 	draft := lint.ParseText("draft.txt", "县政府办公室关于开展防汛检查的通知\n各乡镇：\n请各乡镇于当天报送检查情况。各乡镇要每月开展一次隐患排查，排查覆盖率达到100%。各乡镇必须建立防汛物资储备库。\n")
-	es := escalations(draft, []*lint.Document{parent}, builtinPhraseSet(), nil)
+	es := escalations(draft, []*lint.Document{parent}, builtinPhraseSet())
 	var msgs []string
 	for _, e := range es {
 		msgs = append(msgs, e.message)
@@ -311,24 +311,24 @@ func TestEscalation(t *testing.T) {
 		}
 	}
 	// The same text against itself escalates nothing.
-	if es := escalations(parent, []*lint.Document{parent}, builtinPhraseSet(), nil); len(es) != 0 {
+	if es := escalations(parent, []*lint.Document{parent}, builtinPhraseSet()); len(es) != 0 {
 		t.Errorf("parent against itself: %v", es)
 	}
 	// A range restated as it stands raises nothing: its upper figure is
 	// not a raise of the parent's lower one (pair16 of the corpus).
 	p3 := lint.ParseText("p3.txt", "民用建筑节能条例\n第三十八条 违反本条例规定的，处合同价款2%以上4%以下的罚款。\n")
 	d3 := lint.ParseText("d3.txt", "某市建筑节能条例\n第三十条 违反本条例规定的，处合同价款2%以上4%以下的罚款。\n")
-	if es := escalations(d3, []*lint.Document{p3}, builtinPhraseSet(), nil); len(es) != 0 {
+	if es := escalations(d3, []*lint.Document{p3}, builtinPhraseSet()); len(es) != 0 {
 		t.Errorf("a range restated as it stands: %v", es)
 	}
 	d4 := lint.ParseText("d4.txt", "某市建筑节能条例\n第三十条 违反本条例规定的，处合同价款5%的罚款。\n")
-	if es := escalations(d4, []*lint.Document{p3}, builtinPhraseSet(), nil); len(es) != 1 || !strings.Contains(es[0].message, "提高到“5%”") {
+	if es := escalations(d4, []*lint.Document{p3}, builtinPhraseSet()); len(es) != 1 || !strings.Contains(es[0].message, "提高到“5%”") {
 		t.Errorf("a figure above the whole range: %v", es)
 	}
 	// Scope: 各省 → 各村.
 	p2 := lint.ParseText("p2.txt", "各省要组织开展人居环境整治检查。\n")
 	d2 := lint.ParseText("d2.txt", "各村要组织开展人居环境整治检查。\n")
-	es = escalations(d2, []*lint.Document{p2}, builtinPhraseSet(), nil)
+	es = escalations(d2, []*lint.Document{p2}, builtinPhraseSet())
 	if len(es) != 1 || !strings.Contains(es[0].message, "村（社区）") {
 		t.Errorf("scope: %v", es)
 	}

@@ -20,11 +20,12 @@ var CopyPassage = &lint.Rule{
 	Source:   copySource,
 	Doc:      "与上级文件重复的段落（至少13个字符，容忍地名、年份、数字的替换），并列出上级文件原文",
 	Needs:    lint.NeedsParents,
+	Requires: []lint.Requirement{lint.CopyFact},
 	Run: func(pass *lint.Pass) {
-		if pass.Copy == nil {
+		if lint.CopyFact.Get(pass) == nil {
 			return
 		}
-		for _, p := range pass.Copy.Passages {
+		for _, p := range lint.CopyFact.Get(pass).Passages {
 			pass.Report(lint.Finding{
 				Span:    p.Draft,
 				Message: passageMessage(p, "与上级文件"),

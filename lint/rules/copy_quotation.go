@@ -15,12 +15,13 @@ var CopyQuotation = &lint.Rule{
 	Source:   "实务通行做法（引用上级文件标题、文号和原话不属于照搬照抄）",
 	Doc:      "以引语形式引用上级文件原文（不计入复制比），篇幅过长时提示",
 	Needs:    lint.NeedsParents,
+	Requires: []lint.Requirement{lint.CopyFact},
 	Run: func(pass *lint.Pass) {
-		if pass.Copy == nil {
+		if lint.CopyFact.Get(pass) == nil {
 			return
 		}
 		long := pass.Config.Copy.LongQuotation
-		for _, q := range pass.Copy.Quotations {
+		for _, q := range lint.CopyFact.Get(pass).Quotations {
 			if q.Len < long {
 				continue
 			}

@@ -19,8 +19,9 @@ var CopyRatio = &lint.Rule{
 	Source:   copyRatioSource,
 	Doc:      "全文复制比或对上级文件的覆盖率超过阈值（默认50%、60%），疑似照搬照抄、上下一般粗",
 	Needs:    lint.NeedsParents,
+	Requires: []lint.Requirement{lint.CopyFact},
 	Run: func(pass *lint.Pass) {
-		facts := pass.Copy
+		facts := lint.CopyFact.Get(pass)
 		if facts == nil {
 			return
 		}

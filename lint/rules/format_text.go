@@ -21,7 +21,7 @@ type formatLine struct {
 	Runes []rune
 }
 
-// formatLinesKey is the document fact holding formatLines' result: the
+// formatLinesKey is the document memo holding formatLines' result: the
 // punctuation rules each read the lines, and cutting them once spares a
 // copy of the text as runes per rule.
 type formatLinesKey struct{}
@@ -29,7 +29,7 @@ type formatLinesKey struct{}
 // formatLines cuts doc.Prose into lines at \n, \r\n or \r, keeping rune
 // offsets right for the document. Callers must not modify the lines.
 func formatLines(doc *lint.Document) []formatLine {
-	return doc.Fact(formatLinesKey{}, func() any { return cutLines(doc) }).([]formatLine)
+	return lint.Memo(doc, formatLinesKey{}, func() []formatLine { return cutLines(doc) })
 }
 
 func cutLines(doc *lint.Document) []formatLine {

@@ -16,9 +16,10 @@ var ForwardChain = &lint.Rule{
 	Severity: lint.Info,
 	Source:   "实务通行做法",
 	Doc:      "转发文件的转发层级：标题和所引发文字号显示的层数",
+	Requires: forwardRequires,
 	Run: func(pass *lint.Pass) {
-		f, ok := recognizeForward(pass.Doc)
-		if !ok {
+		f := forwarding.Get(pass)
+		if f == nil {
 			return
 		}
 		levels := f.levels()
@@ -69,9 +70,10 @@ var ForwardNestedTitle = &lint.Rule{
 	Severity: lint.Warning,
 	Source:   "《党政机关公文处理工作条例》第九条（标题由发文机关名称、事由和文种组成）；实务：层层转发，中间的机关单位名称要省略",
 	Doc:      "转发文件标题层层嵌套（转发…转发…的通知的通知，或多个“关于”）",
+	Requires: forwardRequires,
 	Run: func(pass *lint.Pass) {
-		f, ok := recognizeForward(pass.Doc)
-		if !ok || f.title == "" {
+		f := forwarding.Get(pass)
+		if f == nil || f.title == "" {
 			return
 		}
 		verbs, guanyu, notices, nested := f.nestedTitle()
@@ -94,11 +96,11 @@ var ForwardPlain = &lint.Rule{
 	Severity: lint.Info,
 	Source:   "2019年中办《关于解决形式主义突出问题为基层减负的通知》（释义）；山东省2019年精简文件规定（据释义：没有结合本地实际的具体措施的，原文转发执行即可）",
 	Doc:      "只作原文转发、未另提要求的转发文件（可接受的做法）",
-	Requires: phraseRules,
+	Requires: forwardPhraseRules,
 	Needs:    lint.NeedsWords,
 	Run: func(pass *lint.Pass) {
-		f, ok := recognizeForward(pass.Doc)
-		if !ok {
+		f := forwarding.Get(pass)
+		if f == nil {
 			return
 		}
 		// A chain of three or more, or a nested title, is what the other

@@ -19,7 +19,7 @@ var ForwardDemandsPackage = &lint.Rule{
 	Severity: lint.Warning,
 	Source:   "《整治形式主义为基层减负若干规定》第3条（据释义）；实务通行做法",
 	Doc:      "转发文件要求下级制定配套文件、实施方案或实施细则",
-	Requires: phraseRules,
+	Requires: forwardPhraseRules,
 	Needs:    lint.NeedsWords,
 	Run:      runForwardPhrases,
 }
@@ -34,14 +34,14 @@ var ForwardDemandsReport = &lint.Rule{
 	Severity: lint.Warning,
 	Source:   "《整治形式主义为基层减负若干规定》第3条（据释义）；实务通行做法",
 	Doc:      "转发文件要求下级报送贯彻落实情况",
-	Requires: phraseRules,
+	Requires: forwardPhraseRules,
 	Needs:    lint.NeedsWords,
 	Run:      runForwardPhrases,
 }
 
 func runForwardPhrases(pass *lint.Pass) {
-	f, ok := recognizeForward(pass.Doc)
-	if !ok {
+	f := forwarding.Get(pass)
+	if f == nil {
 		return
 	}
 	matches, text := phraseMatches(pass, f.wrapper)
