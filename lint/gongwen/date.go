@@ -71,7 +71,26 @@ func dateNumber(s string) (int, bool) {
 	if v, ok := asciiDigits(s); ok {
 		return v, true
 	}
+	if strings.ContainsAny(s, latinZeros) && strings.ContainsAny(s, "一二三四五六七八九") {
+		// 二OO三年: the Latin letter O (or a digit 0) typed for 〇, a
+		// slip common enough that the date must still be read, and judged.
+		s = strings.Map(func(r rune) rune {
+			if strings.ContainsRune(latinZeros, r) {
+				return '〇'
+			}
+			return r
+		}, s)
+	}
 	return ParseChineseNumber(s)
+}
+
+// latinZeros are what drafts type for the 〇 of a Han-numeral year.
+const latinZeros = "OoＯｏ0０"
+
+// HasLatinZero reports whether a date written in Han numerals uses a
+// Latin O or a digit 0 for 〇 (二OO三年).
+func HasLatinZero(s string) bool {
+	return strings.ContainsAny(s, latinZeros) && strings.ContainsAny(s, "一二三四五六七八九")
 }
 
 func checkDate(y, m, d int) (CalendarDate, bool) {

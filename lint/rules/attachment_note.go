@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gwlint/gwlint/lint"
 	"github.com/gwlint/gwlint/lint/gongwen"
@@ -86,12 +87,35 @@ func checkNoteItem(pass *lint.Pass, a gongwen.Attachment, i, n int) {
 	for j > 0 && fmtTrailingMark(rs[j-1]) {
 		j--
 	}
+	if ext := fileExtension(string(rs[k:j])); ext != "" {
+		// A name pasted from the file list keeps its .doc: the 附件说明
+		// gives the attachment's name, which is the title it bears.
+		e := j - utf8.RuneCountInString(ext)
+		sp := lint.Span{Start: start + e, End: start + j}
+		pass.Report(lint.Finding{Span: sp, Severity: fmtAtMost(pass, lint.Warning),
+			Message: fmt.Sprintf("附件名称带有文件扩展名“%s”：附件说明写附件的名称（与附件标题一致），不写文件名，应删去“%s”（GB/T 9704—2012 7.3.4）", ext, ext),
+			Fix:     &lint.Fix{Span: sp, Text: ""}})
+	}
 	if j < len(rs) && j > k {
 		sp := lint.Span{Start: start + j, End: start + len(rs)}
 		pass.Report(lint.Finding{Span: sp,
 			Message: fmt.Sprintf("附件名称后不加标点符号，应删去“%s”（GB/T 9704—2012 7.3.4）", string(rs[j:])),
 			Fix:     &lint.Fix{Span: sp, Text: ""}})
 	}
+}
+
+// fileExtension is the file extension a name ends in (.doc, .PDF), or "".
+func fileExtension(name string) string {
+	i := strings.LastIndexAny(name, ".．")
+	if i <= 0 {
+		return ""
+	}
+	_, size := utf8.DecodeRuneInString(name[i:])
+	switch strings.ToLower(name[i+size:]) {
+	case "doc", "docx", "wps", "wpt", "pdf", "ofd", "xls", "xlsx", "et", "txt", "rtf", "jpg", "jpeg", "png", "zip", "rar", "ppt", "pptx", "dps":
+		return name[i:]
+	}
+	return ""
 }
 
 // matchAttachments compares the list with the attachments that follow,

@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/gwlint/gwlint/lint"
@@ -52,7 +53,7 @@ var DateFormat = &lint.Rule{
 }
 
 // datePattern finds a date inside the 印发机关和印发日期 line.
-var datePattern = regexp.MustCompile(`[0-9０-９〇○零一二三四五六七八九十]{2,4} *年 *[0-9０-９一二三四五六七八九十]{1,3} *月 *[0-9０-９一二三四五六七八九十]{1,3} *[日号]|\d{4}[./\-]\d{1,2}[./\-]\d{1,2}`)
+var datePattern = regexp.MustCompile(`[0-9０-９〇○零OoＯｏ一二三四五六七八九十]{2,4} *年 *[0-9０-９一二三四五六七八九十]{1,3} *月 *[0-9０-９一二三四五六七八九十]{1,3} *[日号]|\d{4}[./\-]\d{1,2}[./\-]\d{1,2}`)
 
 // gb9704Effective is when GB/T 9704—2012 took effect; dates before it
 // followed GB/T 9704—1999, which wrote them in Han numerals.
@@ -83,11 +84,23 @@ func checkDate(pass *lint.Pass, sp lint.Span, text, what, source string) {
 	han := strings.ContainsAny(text, "〇○零一二三四五六七八九十")
 	switch {
 	case han:
-		if dateBefore(d, gb9704Effective) {
+		latin := gongwen.HasLatinZero(text)
+		// A date before the 2012 standard is in the form of its time,
+		// unless the text itself is later: it names a later year (a
+		// 〔2019〕 number, 2015年), so the draft is new and its date is
+		// wrong in form and likely in value. Only 发文字号 years count: a
+		// 2010 plan names 2020年 as its target. A Latin O is wrong in both.
+		if dateBefore(d, gb9704Effective) && !latin && latestYear(pass.Doc.Prose) <= d.Year {
 			return
 		}
 		sev = fmtAtMost(pass, lint.Warning)
 		faults = append(faults, "应使用阿拉伯数字，汉字数字是GB/T 9704—1999的写法")
+		if latin {
+			faults = append(faults, "其中的“O”或“0”也不是汉字“〇”")
+		}
+		if y := latestYear(pass.Doc.Prose); dateBefore(d, gb9704Effective) && y > d.Year {
+			faults = append(faults, fmt.Sprintf("文中提到%d年，成文日期的年份也请核对", y))
+		}
 	case strings.ContainsAny(text, "./-／－．"):
 		faults = append(faults, "应写作“年月日”，不用点号、连接号或斜线分隔")
 	}
@@ -120,6 +133,19 @@ func checkDate(pass *lint.Pass, sp lint.Span, text, what, source string) {
 	}
 	pass.Report(f)
 }
+
+// latestYear is the latest year of a 发文字号 the text names (〔2019〕), or 0.
+func latestYear(text string) int {
+	latest := 0
+	for _, m := range namedYear.FindAllStringSubmatch(text, -1) {
+		if y, err := strconv.Atoi(m[1]); err == nil && y > latest {
+			latest = y
+		}
+	}
+	return latest
+}
+
+var namedYear = regexp.MustCompile(`[〔［\[]((?:19|20)[0-9]{2})[〕］\]]`)
 
 // zeroPadded finds a month or day written with a leading zero.
 var zeroPadded = regexp.MustCompile(`([年月./\-／－．])\s*[0０][0-9０-９]`)

@@ -57,6 +57,9 @@ const formatGovHeader = `# Findings of the format, genre and punctuation rules o
 #     15834—2011 4.5.3.5 says such items 通常不用顿号 while published practice
 #     keeps the 顿号, hence info, never a warning. The message quotes the two
 #     items as they would read without it.
+#   number-range (warning): 国办函〔2005〕57号 writes ranges of measures with
+#     the hyphen, "480-560米", "1-5毫米", "0.5-2米"; GB/T 15834—2011 4.13
+#     marks a range of values with the 浪纹线: 480～560米.
 # Not reported, by design: the numbered notes under 国函〔2006〕132号's table
 # ("注：1、…" "2、…" "3、…": notes, not 结构层次), 二〇〇四年-style dates
 # before 2012-07-01 (the form of GB/T 9704—1999), 国令第706号 (a 令 number),

@@ -80,6 +80,9 @@ func TestDateFormat(t *testing.T) {
 	n := func(date string) string {
 		return formatNotice("XX市人民政府关于做好防汛工作的通知", "X府〔2024〕3号", "各区人民政府：", "现将有关事项通知如下。", date)
 	}
+	old := func(date string) string {
+		return formatNotice("XX市人民政府关于做好防汛工作的通知", "X府〔2004〕3号", "各区人民政府：", "现将有关事项通知如下。", date)
+	}
 	runFormatCases(t, []formatCase{
 		{"standard", DateFormat, n("2024年7月1日"), 0, ""},
 		{"padded", DateFormat, n("2024年07月01日"), 1, n("2024年7月1日")},
@@ -87,7 +90,12 @@ func TestDateFormat(t *testing.T) {
 		{"dashes", DateFormat, n("2024-07-01"), 1, n("2024年7月1日")},
 		{"slashes", DateFormat, n("2024/7/1"), 1, n("2024年7月1日")},
 		{"han numerals after 2012", DateFormat, n("二〇二四年七月一日"), 1, n("2024年7月1日")},
-		{"han numerals before 2012", DateFormat, n("二〇〇四年十一月四日"), 0, ""},
+		// A document of 2004 is in the form of its time; a draft numbered
+		// 〔2024〕 with the same date is not, and a Latin O is wrong in both.
+		{"han numerals before 2012", DateFormat, old("二〇〇四年十一月四日"), 0, ""},
+		{"old date in a new draft", DateFormat, n("二〇〇四年十一月四日"), 1, n("2004年11月4日")},
+		{"Latin O", DateFormat, old("二OO四年十一月四日"), 1, old("2004年11月4日")},
+		{"digit 0", DateFormat, n("二0二四年七月一日"), 1, n("2024年7月1日")},
 	})
 	fs := runRule(t, DateFormat, n("二〇二四年七月一日"))
 	if len(fs) != 1 || fs[0].Severity != lint.Warning {
@@ -207,6 +215,8 @@ func TestAttachmentNote(t *testing.T) {
 		{"no numbers", AttachmentNote, doc("附件：防汛责任人名单\n物资清单"), 2, ""},
 		{"second without number", AttachmentNote, doc("附件：1.防汛责任人名单\n物资清单"), 1, ""},
 		{"one without number", AttachmentNote, doc("附件：防汛责任人名单"), 0, ""},
+		{"file extension", AttachmentNote, doc("附件：1.防汛责任人名单.doc\n2.物资清单.XLSX"), 2, doc("附件：1.防汛责任人名单\n2.物资清单")},
+		{"a number in the name", AttachmentNote, doc("附件：1.2024年防汛方案（第1.5版）"), 0, ""},
 	})
 }
 
@@ -322,6 +332,19 @@ func TestPunctRules(t *testing.T) {
 		{"range", NumberPercentRange, "比例为15～30%。", 1, "比例为15%～30%。"},
 		{"range with 至", NumberPercentRange, "提高10至20%。", 1, "提高10%至20%。"},
 		{"right", NumberPercentRange, "比例为15%～30%。", 0, ""},
+		{"range with hyphen", NumberPercentRange, "比例为15-30%。", 1, "比例为15%～30%。"},
+		{"3-5年", NumberRange, "力争用3-5年时间完成。", 1, "力争用3～5年时间完成。"},
+		{"ASCII tilde", NumberRange, "补助10~20万元。", 1, "补助10～20万元。"},
+		{"full-width hyphen", NumberRange, "提高1.5－2倍。", 1, "提高1.5～2倍。"},
+		{"years", NumberRange, "2024-2025学年和2024-2025年。", 2, "2024—2025学年和2024—2025年。"},
+		{"percent range for the other rule", NumberRange, "比例为15-30%。", 0, ""},
+		{"both signs", NumberRange, "比例为15%-30%。", 1, "比例为15%～30%。"},
+		{"telephone", NumberRange, "电话：0755-12345678。", 0, ""},
+		{"date", NumberRange, "日期2024-03-05前。", 0, ""},
+		{"standard number", NumberRange, "执行GB/T 9704-2012标准和GB 50016-2014规范。", 0, ""},
+		{"model", NumberRange, "购置WZ-10型设备。", 0, ""},
+		{"score", NumberRange, "比分3-1，赢了。", 0, ""},
+		{"right mark", NumberRange, "用3～5年时间。", 0, ""},
 		{"三、五天", NumberApprox, "每隔三、五天检查一次。", 1, "每隔三五天检查一次。"},
 		{"七、八个", NumberApprox, "来了七、八个人。", 1, "来了七八个人。"},
 		{"二、三产业", NumberApprox, "发展二、三产业。", 0, ""},

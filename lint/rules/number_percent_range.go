@@ -30,10 +30,15 @@ var NumberPercentRange = &lint.Rule{
 			sp := doc.SpanOfBytes(n0, m[1])
 			fix := doc.SpanOfBytes(n1, sep1)
 			sep := doc.Prose[sep0:sep1]
+			if t := strings.TrimSpace(sep); t == "-" || t == "~" {
+				// The hyphen and the half-width tilde are not range marks
+				// (number-range); the fix writes the 浪纹线 at once.
+				sep = "～"
+			}
 			pass.Report(lint.Finding{
 				Span: sp,
 				Message: "百分数范围“" + doc.Prose[n0:m[1]] + "”的前一个数值也要带百分号，应为“" +
-					doc.Prose[n0:n1] + sign + sep + doc.Prose[sep1:pct0] + sign + "”（GB/T 15835—2011：15%～30%不写为15～30%）",
+					doc.Prose[n0:n1] + sign + sep + doc.Prose[pct0:m[7]] + sign + "”（GB/T 15835—2011：15%～30%不写为15～30%）",
 				Fix: &lint.Fix{Span: fix, Text: sign + sep},
 			})
 		}
