@@ -58,6 +58,9 @@ func (s *Server) analyze(d *document) *analysis {
 	if r.ignored(d.path) {
 		return a
 	}
+	if strings.TrimSpace(d.text) == "" {
+		return a // a new draft, about to be typed
+	}
 	doc, err := lint.ParseBytes(draftName(d.path, d.lang), []byte(d.text))
 	if err != nil {
 		a.inputError(err)

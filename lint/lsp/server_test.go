@@ -2,6 +2,7 @@ package lsp
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -330,6 +331,15 @@ func TestBadMessages(t *testing.T) {
 	diags := c.diagnostics(uri, 1)
 	if len(diags) != 1 || !strings.Contains(diags[0].(map[string]any)["message"].(string), "过长") {
 		t.Errorf("huge document: %v", diags)
+	}
+	// An empty draft, or one of markup only, is not an error: the user is
+	// about to type.
+	for i, text := range []string{"", "\n\n", "```\ncode\n```\n"} {
+		uri := uriOf(filepath.Join(dir, fmt.Sprintf("new%d.md", i)))
+		c.open(uri, "markdown", text, 1)
+		if diags := c.diagnostics(uri, 1); len(diags) != 0 {
+			t.Errorf("draft %q: want no diagnostics, got %v", text, diags)
+		}
 	}
 	// Still answering.
 	if m := c.call("shutdown", nil); m["error"] != nil || m["result"] != nil {
