@@ -690,3 +690,51 @@ func dirEntries(t *testing.T, dir string) []string {
 	}
 	return names
 }
+
+// TestHostileAddDuringCompact: `gwlint library add` started while another
+// process compacts the library (here the test process, holding the
+// writer's lock while the add waits, then compacting) reported "20 added"
+// and lost them, because it waited on the lock of the file compact
+// replaced. Now it waits on library.lock and adds into the new file.
+func TestHostileAddDuringCompact(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds gwlint")
+	}
+	bin := buildGwlint(t)
+	work := t.TempDir()
+	parents, _ := killParents(t, filepath.Join(work, "parents"), 60)
+	lib := filepath.Join(work, "lib")
+	if out, errs, code := runBin(t, bin, append([]string{"library", "add", "--library", lib}, parents[:40]...)...); code != 0 {
+		t.Fatalf("add: exit %d\n%s%s", code, out, errs)
+	}
+	list, _, _ := runBin(t, bin, "library", "list", "--library", lib)
+	var ids []string
+	for _, line := range strings.Split(strings.TrimSpace(list), "\n") {
+		ids = append(ids, strings.Fields(line)[0])
+	}
+	if _, errs, code := runBin(t, bin, append([]string{"library", "remove", "--library", lib}, ids[:20]...)...); code != 0 {
+		t.Fatalf("remove: exit %d\n%s", code, errs)
+	}
+
+	compactor, err := library.Open(lib, library.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	add := exec.Command(bin, append([]string{"library", "add", "--library", lib}, parents[40:]...)...)
+	var errb bytes.Buffer
+	add.Stderr = &errb
+	must(t, add.Start())
+	time.Sleep(300 * time.Millisecond) // the add waits for the lock (up to a second)
+	must(t, compactor.Compact())
+	must(t, compactor.Close())
+	if err := add.Wait(); err != nil {
+		t.Fatalf("add during compact: %v\n%s", err, errb.String())
+	}
+	if !strings.Contains(errb.String(), "20 added") {
+		t.Errorf("add during compact: %s", errb.String())
+	}
+	list, _, _ = runBin(t, bin, "library", "list", "--library", lib)
+	if n := len(strings.Split(strings.TrimSpace(list), "\n")); n != 40 {
+		t.Errorf("after compact and an add waiting on it: %d documents listed, want 40 (20 kept, 20 added)", n)
+	}
+}

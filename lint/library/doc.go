@@ -46,12 +46,14 @@
 //     documents, and adding again finishes the job. Adding content already
 //     present changes nothing.
 //   - Opening never hangs: a library locked by another process gives
-//     ErrLocked after the lock timeout (one second by default). bbolt takes
-//     an exclusive file lock for a writer and a shared one for readers, so
-//     readers in several processes coexist, but a reader waits for (and
-//     times out on) a writer in another process, and the reverse. Within
-//     one process a Library is safe for concurrent use, readers alongside
-//     one writer.
+//     ErrLocked after the lock timeout (one second by default). The lock
+//     is DIR/library.lock, exclusive for a writer and shared for readers,
+//     so readers in several processes coexist, but a reader waits for (and
+//     times out on) a writer in another process, and the reverse. It is a
+//     file of its own because compacting replaces library.db: a process
+//     that waited on the old file's lock would write into a file no
+//     longer there. Within one process a Library is safe for concurrent
+//     use, readers alongside one writer.
 //   - A damaged or foreign file gives an error naming it, never a panic:
 //     every call into bbolt is guarded and every decoded offset and varint
 //     is checked.

@@ -101,6 +101,8 @@ type Library struct {
 	db      *bolt.DB
 	path    string
 	timeout time.Duration
+	// lock is held on DIR/library.lock from Open to Close (lock.go).
+	lock *dirLock
 }
 
 // Open opens the library in dir. In write mode the directory and file are
@@ -122,6 +124,15 @@ func Open(dir string, opt Options) (lib *Library, err error) {
 	} else if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("creating library directory: %w", err)
 	}
+	lock, err := lockDir(dir, !opt.ReadOnly, opt.Timeout)
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		if lib == nil {
+			lock.release()
+		}
+	}()
 	db, err := bolt.Open(path, 0o644, &bolt.Options{
 		Timeout:  opt.Timeout,
 		ReadOnly: opt.ReadOnly,
@@ -135,7 +146,6 @@ func Open(dir string, opt Options) (lib *Library, err error) {
 		}
 		return nil, fmt.Errorf("%s is not a readable parent library: %w", path, err)
 	}
-	lib = &Library{db: db, path: path, timeout: opt.Timeout}
 	if opt.ReadOnly {
 		err = db.View(func(tx *bolt.Tx) error { return checkFormat(tx, path) })
 	} else {
@@ -145,7 +155,7 @@ func Open(dir string, opt Options) (lib *Library, err error) {
 		db.Close()
 		return nil, err
 	}
-	return lib, nil
+	return &Library{db: db, path: path, timeout: opt.Timeout, lock: lock}, nil
 }
 
 // checkFormat refuses a bbolt file that is not a library of this layout.
@@ -201,6 +211,7 @@ func (l *Library) Path() string { return l.path }
 
 // Close releases the file and its lock.
 func (l *Library) Close() (err error) {
+	defer l.lock.release()
 	defer recoverAs(l.path, &err)
 	return l.db.Close()
 }
