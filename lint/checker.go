@@ -134,6 +134,7 @@ func (c *Checker) Check(doc *Document) (res *Result) {
 	}
 	res.Err = errors.Join(failed...)
 	findings = applySuppressions(doc, findings, c)
+	findings = dropGeneratedFixes(doc, findings)
 	SortFindings(findings)
 	res.Findings = findings
 	doc.releaseFacts()

@@ -13,11 +13,12 @@
 // visible text with block elements separated by "\n". All ranges a Source
 // carries are rune offsets into that text.
 //
-// A .docx gives the text of its main document body only. Text boxes
-// (w:txbxContent), headers, footers, footnotes, comments and field codes
-// are left out, so a 发文字号 or 版头 typed into a text box is not seen
-// and not checked. A manual line break inside a paragraph does not start
-// a new line (see readDocx), so that line N is paragraph N.
+// A .docx gives the text of its main document body as Word shows it:
+// automatic numbering rendered (and listed in Source.Generated), text
+// boxes after the paragraph they are anchored in, a manual line break as
+// "\n" (see readDocx). Headers, footers, footnotes, comments and field
+// codes are left out of the text; Source.Layout carries the page setup,
+// footers and each paragraph's resolved look for the layout rules.
 //
 // The readers describe the text; they do not edit it. Line ends stay as
 // the file has them (LF, CRLF or CR), and Markdown is never rendered:

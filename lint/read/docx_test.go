@@ -20,12 +20,13 @@ func TestDocxText(t *testing.T) {
 		{"tab and breaks", `<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="420"/></w:tabs></w:pPr>` +
 			`<w:r><w:t>一</w:t><w:tab/><w:t>二</w:t><w:br/><w:t>三</w:t><w:cr/><w:t>四</w:t>` +
 			`<w:br w:type="page"/><w:t>五</w:t><w:br w:type="textWrapping"/><w:t>六</w:t><w:noBreakHyphen/><w:softHyphen/></w:r></w:p>`,
-			"一\t二三四五六-"},
-		// A manual line break is not a paragraph: line N stays paragraph N.
-		{"line breaks between letters and digits", `<w:p><w:r><w:t>Windows</w:t><w:br/><w:t>10</w:t><w:cr/><w:t xml:space="preserve"> 版</w:t><w:br/></w:r></w:p>` +
-			`<w:p><w:r><w:t>A</w:t><w:br/><w:br/></w:r><w:r><w:t>B</w:t><w:br/><w:tab/><w:t>C</w:t><w:br/><w:t>。</w:t><w:br w:type="page"/><w:t>D</w:t><w:br w:type="column"/><w:t>E</w:t></w:r></w:p>` +
-			`<w:p><w:r><w:t>F</w:t></w:r></w:p><w:p><w:r><w:br/><w:t>G</w:t></w:r></w:p>`,
-			"Windows 10 版\nA B\tC。DE\nF\nG"},
+			"一\t二\n三\n四五\n六-"},
+		// A manual line break (Shift+Enter) is a line break: 署名 and
+		// 成文日期 typed as one paragraph are two lines, as Word shows them.
+		{"line break between signature and date", `<w:p><w:r><w:t>某某市人民政府办公室</w:t><w:br/><w:t>2024年3月5日</w:t></w:r></w:p>`,
+			"某某市人民政府办公室\n2024年3月5日"},
+		{"page and column breaks are not text", `<w:p><w:r><w:t>C。</w:t><w:br w:type="page"/><w:t>D</w:t><w:br w:type="column"/><w:t>E</w:t></w:r></w:p>`, "C。DE"},
+		{"hidden text", `<w:p><w:r><w:t>看得见</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t><w:br/></w:r><w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>也看得见</w:t></w:r></w:p>`, "看得见也看得见"},
 		{"tracked changes", `<w:p><w:r><w:t>保留</w:t></w:r><w:del w:id="1"><w:r><w:delText>删除</w:delText></w:r></w:del>` +
 			`<w:ins w:id="2"><w:r><w:t>插入</w:t></w:r></w:ins><w:moveFrom><w:r><w:t>移走</w:t></w:r></w:moveFrom>` +
 			`<w:moveTo><w:r><w:t>移来</w:t></w:r></w:moveTo></w:p>`, "保留插入移来"},
@@ -36,7 +37,7 @@ func TestDocxText(t *testing.T) {
 			`<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>3</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>` +
 			`<w:p><w:fldSimple w:instr=" DATE "><w:r><w:t>2024年7月1日</w:t></w:r></w:fldSimple></w:p>`, "3\n2024年7月1日"},
 		{"text box and fallback", `<w:p><w:r><w:t>正文</w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent><w:p><w:r><w:t>文本框</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice>` +
-			`<mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>文本框</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>续</w:t></w:r></w:p>`, "正文续"},
+			`<mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>文本框</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>续</w:t></w:r></w:p><w:p><w:r><w:t>下段</w:t></w:r></w:p>`, "正文续\n文本框\n下段"},
 		{"content control", `<w:sdt><w:sdtPr/><w:sdtContent><w:p><w:r><w:t>控件</w:t></w:r></w:p></w:sdtContent></w:sdt>`, "控件"},
 		{"hyperlink", `<w:p><w:hyperlink r:id="x" xmlns:r="r"><w:r><w:t>链接</w:t></w:r></w:hyperlink></w:p>`, "链接"},
 	}

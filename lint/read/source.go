@@ -51,6 +51,14 @@ type Source struct {
 	Markup []Range
 	// Comments are the HTML comments of Markdown and HTML drafts.
 	Comments []Comment
+	// Generated are ranges of Text that the file does not hold as
+	// characters but that its reader rendered as the format shows them:
+	// the "一、" of Word's automatic numbering. Rules read them; no fix
+	// may edit them. Sorted and disjoint.
+	Generated []Range
+	// Layout is the page and paragraph look of a .docx; nil for other
+	// formats.
+	Layout *Layout
 	// FrontMatter holds the top-level scalar keys of a Markdown draft's
 	// YAML front matter (e.g. "comprehensive: true").
 	FrontMatter map[string]string
@@ -62,4 +70,58 @@ type Source struct {
 	// Raw is the file's bytes as read, so that --fix can check that the
 	// file has not changed since.
 	Raw []byte
+}
+
+// Layout is what a .docx says about its page and the look of its
+// paragraphs, with styles resolved (document defaults, the paragraph
+// style and the styles it is based on, character styles, direct
+// formatting, theme fonts). Lengths are in twentieths of a point
+// (twips) and font sizes in half-points, as Word stores them.
+type Layout struct {
+	Page       Page
+	Paragraphs []ParagraphLayout // one per paragraph of Text, in order
+	Footers    []Footer          // the body section's default footers
+}
+
+// Page is the body section's page setup; Known is false when the
+// document says nothing (Word then uses its defaults).
+type Page struct {
+	Known                            bool
+	Width, Height                    int
+	Top, Bottom, Left, Right, Gutter int
+	GridType                         string // "", "lines", "linesAndChars", "snapToChars"
+	LinePitch                        int    // the grid's line pitch
+	CharSpace                        int    // the grid's character spacing adjustment
+}
+
+// ParagraphLayout is one paragraph's look.
+type ParagraphLayout struct {
+	Range Range // the paragraph's runes in Text, its generated number included
+	// Style is the paragraph style's name ("heading 1", "Title", "Normal").
+	Style string
+	// Outline is the outline level, 0 for a first-level heading; -1 for
+	// body text.
+	Outline int
+	// Font and Size (half-points, 0 when unknown) are the East Asian font
+	// and size of most of the paragraph's characters; Bold likewise.
+	Font string
+	Size int
+	Bold bool
+	// Align is the justification (w:jc): "", "left", "center", "both"…
+	Align string
+	// Line and LineRule are the line spacing: with LineRule "exact" or
+	// "atLeast" Line is in twips, with "auto" (or "") in 240ths of a line.
+	Line     int
+	LineRule string
+	InTable  bool
+	// InTextBox: the paragraph is in a text box; it follows the
+	// paragraph the box is anchored in.
+	InTextBox bool
+}
+
+// Footer is one footer's text, field results included, and whether it
+// has a PAGE field.
+type Footer struct {
+	Text      string
+	PageField bool
 }

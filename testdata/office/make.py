@@ -41,14 +41,14 @@ NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
 # 225 mm / 22 = 28.95 pt), title 2号 (22 pt) 小标宋, headings 黑体 and 楷体.
 STANDARD = dict(
     page_w="210mm", page_h="297mm", top="37mm", bottom="35mm", left="28mm", right="26mm",
-    body_font="仿宋_GB2312", body_size="16pt", line="28.95pt",
+    body_font="仿宋_GB2312", body_size="16pt", line="28.95pt", grid=(22, 28),
     title_font="方正小标宋简体", title_size="22pt",
     h1_font="黑体", h2_font="楷体_GB2312", page_number=True,
 )
 # Deliberate deviations, one of each kind the layout rules check.
 DEVIANT = dict(
     page_w="215.9mm", page_h="279.4mm", top="25.4mm", bottom="25.4mm", left="31.8mm", right="31.8mm",
-    body_font="宋体", body_size="12pt", line="15.6pt",
+    body_font="宋体", body_size="12pt", line="15.6pt", grid=None,
     title_font="黑体", title_size="18pt",
     h1_font="宋体", h2_font="宋体", page_number=False,
 )
@@ -80,6 +80,9 @@ def styles(l):
 <style:style style:name="Heading_20_1" style:display-name="Heading 1" style:family="paragraph" style:parent-style-name="Standard" style:default-outline-level="1">
 <style:paragraph-properties fo:text-indent="{l["body_size"].replace("pt", "")}pt"/>{text_props(l["h1_font"], l["body_size"])}
 </style:style>
+<style:style style:name="Heading_20_3" style:display-name="Heading 3" style:family="paragraph" style:parent-style-name="Standard" style:default-outline-level="3">
+<style:paragraph-properties fo:text-indent="{l["body_size"].replace("pt", "")}pt"/>
+</style:style>
 <style:style style:name="Heading_20_2" style:display-name="Heading 2" style:family="paragraph" style:parent-style-name="Standard" style:default-outline-level="2">
 <style:paragraph-properties fo:text-indent="{l["body_size"].replace("pt", "")}pt"/>{text_props(l["h2_font"], l["body_size"])}
 </style:style>
@@ -99,11 +102,38 @@ def styles(l):
 </text:outline-style>
 </office:styles>
 <office:automatic-styles>
-<style:page-layout style:name="pm1"><style:page-layout-properties fo:page-width="{l["page_w"]}" fo:page-height="{l["page_h"]}" style:print-orientation="portrait" fo:margin-top="{l["top"]}" fo:margin-bottom="{l["bottom"]}" fo:margin-left="{l["left"]}" fo:margin-right="{l["right"]}"/>
+<style:page-layout style:name="pm1"><style:page-layout-properties fo:page-width="{l["page_w"]}" fo:page-height="{l["page_h"]}" style:print-orientation="portrait" fo:margin-top="{l["top"]}" fo:margin-bottom="{footer_bottom(l)}" fo:margin-left="{l["left"]}" fo:margin-right="{l["right"]}"{grid(l)}/>
 <style:footer-style><style:header-footer-properties fo:min-height="0mm" fo:margin-top="0mm"/></style:footer-style></style:page-layout>
 </office:automatic-styles>
 <office:master-styles><style:master-page style:name="Standard" style:page-layout-name="pm1">{'<style:footer><text:p text:style-name="Footer">— <text:page-number text:select-page="current">1</text:page-number> —</text:p></style:footer>' if l["page_number"] else ''}</style:master-page></office:master-styles>
 """
+
+
+def mm(v):
+    return float(v.replace("mm", ""))
+
+
+FOOTER_MM = 28.95 * 25.4 / 72  # the footer paragraph's line, which LibreOffice adds to the bottom margin
+
+
+def footer_bottom(l):
+    """Word keeps the footer inside the bottom margin, LibreOffice above it;
+    so that the .docx says 下白边 35 mm, the footer's height comes off."""
+    if not l["page_number"]:
+        return l["bottom"]
+    return "%.2fmm" % (mm(l["bottom"]) - FOOTER_MM)
+
+
+def grid(l):
+    """The 版心 grid: 22 lines of 28 characters (a Word-compatible grid)."""
+    if not l["grid"]:
+        return ""
+    lines, chars = l["grid"]
+    height = (297 - mm(l["top"]) - mm(l["bottom"])) / lines
+    width = (210 - mm(l["left"]) - mm(l["right"])) / chars
+    return (f' style:layout-grid-mode="both" style:layout-grid-lines="{lines}" style:layout-grid-base-height="{height:.2f}mm"'
+            f' style:layout-grid-ruby-height="0mm" style:layout-grid-base-width="{width:.2f}mm" style:layout-grid-chars="{chars}"'
+            f' style:layout-grid-snap-to="true" style:layout-grid-standard-mode="true" style:layout-grid-display="false" style:layout-grid-print="false"')
 
 
 H1 = re.compile(r"^[一二三四五六七八九十]+、")
