@@ -122,6 +122,9 @@ type ParentShare struct {
 	Parent *Parent
 	Path   string
 	Title  string
+	// DocNumber is the parent's 发文字号, or "": with the title it names
+	// the parent to people, where the path names the file.
+	DocNumber string
 	// Ratio is the share of the draft copied from this parent; Coverage
 	// the share of this parent reproduced in the draft, the clearest sign
 	// of 上下一般粗 (a lower level restating its parent whole).
@@ -210,7 +213,7 @@ func (s *ParentSet) Compare(doc *Document, cfg *Config) *CopyFacts {
 	for i, p := range parents {
 		share := res.Parents[i]
 		verbatim := string(norms[i].Runes) == string(draft.Runes)
-		facts.Parents = append(facts.Parents, ParentShare{Parent: p, Path: p.Path, Title: p.Title(), Ratio: share.Ratio, Coverage: share.Coverage, Verbatim: verbatim})
+		facts.Parents = append(facts.Parents, ParentShare{Parent: p, Path: p.Path, Title: p.Title(), DocNumber: p.Doc.Slice(p.Doc.Structure.DocNumber), Ratio: share.Ratio, Coverage: share.Coverage, Verbatim: verbatim})
 	}
 	for _, ps := range res.Passages {
 		if !convincing(ps, opt.MinLen) {

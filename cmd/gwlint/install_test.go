@@ -89,8 +89,14 @@ func TestQuietLeavesOutSummary(t *testing.T) {
 	if strings.Contains(quiet, summary) {
 		t.Errorf("--quiet still prints the summary %q", summary)
 	}
-	if want := strings.Replace(loud, summary+"\n", "", 1); quiet != want {
-		t.Errorf("--quiet should drop only the summary line\n--- got:\n%s\n--- want:\n%s", quiet, want)
+	want := strings.Replace(loud, summary+"\n", "", 1)
+	if i := strings.LastIndex(strings.TrimSuffix(want, "\n"), "\n"); i < 0 || !strings.HasPrefix(want[i+1:], "共检查 1 个文件") {
+		t.Fatalf("the ordinary report does not end with the closing line:\n%s", loud)
+	} else {
+		want = want[:i+1]
+	}
+	if quiet != want {
+		t.Errorf("--quiet should drop only the summary and closing lines\n--- got:\n%s\n--- want:\n%s", quiet, want)
 	}
 }
 

@@ -2,7 +2,10 @@ package main
 
 import (
 	"fmt"
+	"io"
+	"path/filepath"
 	"text/tabwriter"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -99,22 +102,34 @@ func libraryAdd(c *cli.Context) error {
 		batch = batch[:0]
 		return nil
 	}
-	for _, t := range lint.ExpandPaths(c.Args().Slice(), nil) {
+	targets := lint.ExpandPaths(c.Args().Slice(), nil)
+	progress := newProgress(c.App.ErrWriter, len(targets))
+	for i, t := range targets {
+		progress.show(i)
 		if t.Err == nil && t.Path == "-" {
-			t.Err = fmt.Errorf("a parent cannot be read from standard input")
+			t.Err = fmt.Errorf("上级文件不能从标准输入读入，请给出文件路径")
 		}
 		if t.Err != nil {
+			progress.clear()
 			fmt.Fprintf(c.App.ErrWriter, "%s: error: %v\n", t.Path, t.Err)
 			failed++
 			continue
 		}
 		doc, err := lint.ParseFile(t.Path)
 		if err != nil {
+			progress.clear()
 			fmt.Fprintf(c.App.ErrWriter, "%s: error: %v\n", t.Path, err)
 			failed++
 			continue
 		}
-		batch = append(batch, lint.LibraryDoc(doc))
+		d := lint.LibraryDoc(doc)
+		// The library keeps the text, title and 发文字号 it shows a parent
+		// by; the path is provenance only, made absolute so that it still
+		// names the file when gwlint runs from another directory.
+		if abs, err := filepath.Abs(t.Path); err == nil {
+			d.Path = abs
+		}
+		batch = append(batch, d)
 		if len(batch) >= addBatch {
 			if err := flush(); err != nil {
 				return &exitError{code: 2, err: err}
@@ -124,7 +139,8 @@ func libraryAdd(c *cli.Context) error {
 	if err := flush(); err != nil {
 		return &exitError{code: 2, err: err}
 	}
-	fmt.Fprintf(c.App.ErrWriter, "gwlint: library %s: %d added, %d already there, %d failed\n", dir, added, same, failed)
+	progress.clear()
+	fmt.Fprintf(c.App.ErrWriter, "gwlint：文件库 %s：新加入 %d 篇，已有 %d 篇，未能读入 %d 篇\n", dir, added, same, failed)
 	if failed > 0 {
 		return &exitError{code: 2}
 	}
@@ -165,9 +181,18 @@ func libraryRemove(c *cli.Context) error {
 		return &exitError{code: 2, err: err}
 	}
 	defer lib.Close()
+	before, err := lib.Len()
+	if err != nil {
+		return &exitError{code: 2, err: err}
+	}
 	if err := lib.Remove(c.Args().Slice()...); err != nil {
 		return &exitError{code: 2, err: err}
 	}
+	after, err := lib.Len()
+	if err != nil {
+		return &exitError{code: 2, err: err}
+	}
+	fmt.Fprintf(c.App.ErrWriter, "gwlint：文件库 %s：删除 %d 篇，余 %d 篇；删除的索引项在压缩（gwlint library compact）后才从文件中去掉\n", dir, before-after, after)
 	return nil
 }
 
@@ -181,10 +206,56 @@ func libraryCompact(c *cli.Context) error {
 		return &exitError{code: 2, err: err}
 	}
 	defer lib.Close()
+	before, err := lib.Size()
+	if err != nil {
+		return &exitError{code: 2, err: err}
+	}
 	if err := lib.Compact(); err != nil {
 		return &exitError{code: 2, err: err}
 	}
+	after, err := lib.Size()
+	if err != nil {
+		return &exitError{code: 2, err: err}
+	}
+	n, err := lib.Len()
+	if err != nil {
+		return &exitError{code: 2, err: err}
+	}
+	fmt.Fprintf(c.App.ErrWriter, "gwlint：文件库 %s：已压缩，%d 篇，文件由 %s 变为 %s\n", dir, n, sizeMB(before), sizeMB(after))
 	return nil
+}
+
+func sizeMB(n int64) string { return fmt.Sprintf("%.1f MB", float64(n)/(1<<20)) }
+
+// progress shows, on a terminal only, how far `library add` has got: a
+// library of thousands of parents takes minutes to build.
+type progress struct {
+	w     io.Writer
+	total int
+	on    bool
+	shown bool
+	last  time.Time
+}
+
+func newProgress(w io.Writer, total int) *progress {
+	return &progress{w: w, total: total, on: isTerminal(w) && total > 1}
+}
+
+func (p *progress) show(i int) {
+	if !p.on || time.Since(p.last) < 200*time.Millisecond {
+		return
+	}
+	p.last = time.Now()
+	p.shown = true
+	fmt.Fprintf(p.w, "\r正在读入 %d/%d……", i+1, p.total)
+}
+
+// clear wipes the progress line before other output.
+func (p *progress) clear() {
+	if p.shown {
+		fmt.Fprint(p.w, "\r\x1b[K")
+		p.shown = false
+	}
 }
 
 func dash(s string) string {

@@ -18,12 +18,12 @@ func TestLibraryCommands(t *testing.T) {
 		"testdata/corpus/gov/govcn_5357723.txt",
 	}
 	_, errs, code := gwlint(t, "", append([]string{"library", "add", "--library", lib}, parents...)...)
-	if code != 0 || !strings.Contains(errs, "3 added, 0 already there, 0 failed") {
+	if code != 0 || !strings.Contains(errs, "新加入 3 篇，已有 0 篇，未能读入 0 篇") {
 		t.Fatalf("add: code %d, %s", code, errs)
 	}
 	// Adding the same documents again changes nothing.
 	_, errs, code = gwlint(t, "", append([]string{"library", "add", "--library", lib}, parents...)...)
-	if code != 0 || !strings.Contains(errs, "0 added, 3 already there") {
+	if code != 0 || !strings.Contains(errs, "新加入 0 篇，已有 3 篇") {
 		t.Fatalf("second add: code %d, %s", code, errs)
 	}
 	out, _, code := gwlint(t, "", "library", "list", "--library", lib)
@@ -64,17 +64,24 @@ func TestLibraryCommands(t *testing.T) {
 		if p.Ratio == 0 {
 			t.Errorf("library parent %s contributed nothing but is listed in copy.parents", p.Path)
 		}
+		// The path typed at add was relative; the library keeps it
+		// absolute, so it names the file from any directory.
+		if !filepath.IsAbs(p.Path) {
+			t.Errorf("library parent path %q is not absolute", p.Path)
+		} else if _, err := os.Stat(p.Path); err != nil {
+			t.Errorf("library parent path: %v", err)
+		}
 	}
 
 	_, errs, code = gwlint(t, "", "library", "remove", "--library", lib, id)
-	if code != 0 {
+	if code != 0 || !strings.Contains(errs, "删除 1 篇，余 2 篇") {
 		t.Fatalf("remove: code %d, %s", code, errs)
 	}
 	out, _, _ = gwlint(t, "", "library", "list", "--library", lib)
 	if strings.Contains(out, id) || len(strings.Split(strings.TrimSpace(out), "\n")) != 2 {
 		t.Errorf("after remove:\n%s", out)
 	}
-	if _, errs, code := gwlint(t, "", "library", "compact", "--library", lib); code != 0 {
+	if _, errs, code := gwlint(t, "", "library", "compact", "--library", lib); code != 0 || !strings.Contains(errs, "已压缩，2 篇") {
 		t.Fatalf("compact: code %d, %s", code, errs)
 	}
 	out, _, code = gwlint(t, "", "check", "--format", "json", "--library", lib, example)

@@ -187,13 +187,26 @@ func TestStdin(t *testing.T) {
 // cleanDraft is a short notice with nothing to report.
 const cleanDraft = "某市人民政府办公室关于做好春节期间值班工作的通知\n\n各处室：\n请各处室做好春节期间值班安排，值班表于1月20日前报办公室。\n\n某市人民政府办公室\n2024年1月10日\n"
 
-func TestQuietWhenClean(t *testing.T) {
+// TestCleanRunSaysSo: a clean draft gets the closing line with its 字数,
+// so that a run is seen to have happened; a batch says how many files it
+// checked; --quiet prints nothing when all is well.
+func TestCleanRunSaysSo(t *testing.T) {
 	dir := t.TempDir()
 	clean := filepath.Join(dir, "clean.md")
 	os.WriteFile(clean, []byte(cleanDraft), 0o644)
 	out, errs, code := gwlint(t, "", "check", clean)
+	if code != 0 || !regexp.MustCompile(`^共检查 1 个文件，无问题；字数 \d+/5000\n$`).MatchString(out) || errs != "" {
+		t.Errorf("a clean draft: code %d, out %q, err %q", code, out, errs)
+	}
+	out, errs, code = gwlint(t, "", "check", "--quiet", clean)
 	if code != 0 || out != "" || errs != "" {
-		t.Errorf("a clean draft must print nothing: code %d, out %q, err %q", code, out, errs)
+		t.Errorf("--quiet on a clean draft must print nothing: code %d, out %q, err %q", code, out, errs)
+	}
+	os.WriteFile(filepath.Join(dir, "clean2.md"), []byte(cleanDraft), 0o644)
+	os.WriteFile(filepath.Join(dir, "empty.txt"), nil, 0o644)
+	out, _, code = gwlint(t, "", "check", dir)
+	if code != 2 || !strings.HasSuffix(out, "共检查 3 个文件：1 个无法读取，2 个无问题\n") {
+		t.Errorf("a batch: code %d, out %q", code, out)
 	}
 }
 

@@ -39,6 +39,7 @@ type jsonCopy struct {
 type jsonParent struct {
 	Path     string  `json:"path"`
 	Title    string  `json:"title"`
+	DocNo    string  `json:"doc_number,omitempty"`
 	Ratio    float64 `json:"ratio"`
 	Coverage float64 `json:"coverage"`
 }
@@ -103,7 +104,7 @@ func jsonFileOf(r *lint.Result) jsonFile {
 	if r.Copy != nil {
 		f.Copy = &jsonCopy{Ratio: round4(r.Copy.Ratio), Parents: []jsonParent{}}
 		for _, p := range r.Copy.Parents {
-			f.Copy.Parents = append(f.Copy.Parents, jsonParent{Path: p.Path, Title: p.Title, Ratio: round4(p.Ratio), Coverage: round4(p.Coverage)})
+			f.Copy.Parents = append(f.Copy.Parents, jsonParent{Path: p.Path, Title: p.Title, DocNo: p.DocNumber, Ratio: round4(p.Ratio), Coverage: round4(p.Coverage)})
 		}
 	}
 	for _, fd := range r.Findings {

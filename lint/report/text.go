@@ -41,10 +41,14 @@ func Text(w io.Writer, results []*lint.Result, opt Options) error {
 type textStream struct {
 	bw  *bufio.Writer
 	opt Options
+	// What the closing line counts.
+	files, withFindings, unreadable int
+	counts                          map[lint.Severity]int
+	only                            *lint.Result // the file, when there is one
 }
 
 func newTextStream(w io.Writer, opt Options) *textStream {
-	return &textStream{bw: bufio.NewWriter(w), opt: opt}
+	return &textStream{bw: bufio.NewWriter(w), opt: opt, counts: map[lint.Severity]int{}}
 }
 
 func (s *textStream) paint(code, text string) string {
@@ -57,6 +61,17 @@ func (s *textStream) paint(code, text string) string {
 // File writes one file's lines.
 func (s *textStream) File(r *lint.Result) error {
 	bw := s.bw
+	s.files++
+	s.only = r
+	switch {
+	case r.Err != nil:
+		s.unreadable++
+	case len(r.Findings) > 0:
+		s.withFindings++
+		for _, f := range r.Findings {
+			s.counts[f.Severity]++
+		}
+	}
 	if r.Err != nil {
 		fmt.Fprintf(bw, "%s: %s: %s\n", r.Path, s.paint(ansiRed+ansiBold, "error"), r.Err)
 		return nil
@@ -79,8 +94,59 @@ func (s *textStream) File(r *lint.Result) error {
 	return nil
 }
 
-// Close flushes what is left.
-func (s *textStream) Close() error { return s.bw.Flush() }
+// Close writes the closing line and flushes what is left. The closing
+// line says how many files were checked and how they came out, so that a
+// run over clean files still shows that it ran, and what it counted:
+//
+//	共检查 12 个文件：3 个有问题（2 个错误，5 个警告），1 个无法读取，8 个无问题
+//	共检查 1 个文件，无问题；字数 1234/5000
+func (s *textStream) Close() error {
+	if s.files > 0 && !s.opt.Quiet {
+		fmt.Fprintln(s.bw, s.paint(ansiBold, s.closing()))
+	}
+	return s.bw.Flush()
+}
+
+func (s *textStream) closing() string {
+	clean := s.files - s.withFindings - s.unreadable
+	if s.files == 1 && clean == 1 {
+		return "共检查 1 个文件，无问题；" + charsText(s.only)
+	}
+	out := fmt.Sprintf("共检查 %d 个文件", s.files)
+	var parts []string
+	if s.withFindings > 0 {
+		parts = append(parts, fmt.Sprintf("%d 个有问题（%s）", s.withFindings, countsText(s.counts)))
+	}
+	if s.unreadable > 0 {
+		parts = append(parts, fmt.Sprintf("%d 个无法读取", s.unreadable))
+	}
+	if clean > 0 {
+		parts = append(parts, fmt.Sprintf("%d 个无问题", clean))
+	}
+	return out + "：" + strings.Join(parts, "，")
+}
+
+// severityNames are the severities as office staff read them.
+var severityNames = map[lint.Severity]string{lint.Error: "错误", lint.Warning: "警告", lint.Info: "提示"}
+
+// countsText: 2 个错误，5 个警告，1 个提示.
+func countsText(counts map[lint.Severity]int) string {
+	var parts []string
+	for _, sev := range []lint.Severity{lint.Error, lint.Warning, lint.Info} {
+		if n := counts[sev]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%d 个%s", n, severityNames[sev]))
+		}
+	}
+	return strings.Join(parts, "，")
+}
+
+// charsText is the 字数 against its cap: 字数 4670/4000.
+func charsText(r *lint.Result) string {
+	if r.Cap > 0 {
+		return fmt.Sprintf("字数 %d/%d", r.Chars, r.Cap)
+	}
+	return fmt.Sprintf("字数 %d", r.Chars)
+}
 
 // summary is the one-line account of a file: counts by severity, 字数
 // against its cap, and the copy ratio when parents were given. It is empty
@@ -94,30 +160,33 @@ func summary(r *lint.Result) string {
 	if len(r.Findings) == 0 && !copied {
 		return ""
 	}
-	var parts []string
-	for _, s := range []lint.Severity{lint.Error, lint.Warning, lint.Info} {
-		if n := counts[s]; n > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", n, plural(s.String(), n)))
-		}
+	out := countsText(counts)
+	if out == "" {
+		out = "无问题"
 	}
-	if len(parts) == 0 {
-		parts = append(parts, "no findings")
-	}
-	out := strings.Join(parts, ", ")
-	if r.Cap > 0 {
-		out += fmt.Sprintf("; 字数 %d/%d", r.Chars, r.Cap)
-	} else {
-		out += fmt.Sprintf("; 字数 %d", r.Chars)
-	}
+	out += "；" + charsText(r)
 	if r.Copy != nil {
-		out += fmt.Sprintf("; 复制比 %.1f%%", r.Copy.Ratio*100)
+		out += fmt.Sprintf("；复制比 %.1f%%", r.Copy.Ratio*100)
 		for _, p := range r.Copy.Parents {
 			if p.Ratio > 0 {
-				out += fmt.Sprintf(" (%s: 占本文 %.1f%%，覆盖上级文件 %.1f%%)", p.Path, p.Ratio*100, p.Coverage*100)
+				out += fmt.Sprintf("（%s：占本文 %.1f%%，覆盖上级文件 %.1f%%）", ParentName(p), p.Ratio*100, p.Coverage*100)
 			}
 		}
 	}
 	return out
+}
+
+// ParentName names a parent for people: its title in 书名号 and its
+// 发文字号, as a document is cited (《国务院办公厅关于……的意见》（国办发〔2018〕123号）),
+// or its path when it has no title.
+func ParentName(p lint.ParentShare) string {
+	switch {
+	case p.Title != "" && p.DocNumber != "":
+		return "《" + p.Title + "》（" + p.DocNumber + "）"
+	case p.Title != "":
+		return "《" + p.Title + "》"
+	}
+	return p.Path
 }
 
 // excerpt shortens a related passage for a terminal: one line, its start
@@ -130,13 +199,6 @@ func excerpt(s string, max int) string {
 	}
 	tail := max / 4
 	return string(rs[:max-tail]) + "……" + string(rs[len(rs)-tail:])
-}
-
-func plural(s string, n int) string {
-	if n == 1 {
-		return s
-	}
-	return s + "s"
 }
 
 func severityColor(s lint.Severity) string {

@@ -151,7 +151,7 @@ func unitEnd(text string, from int) int {
 }
 
 // rangeOfYears: both ends are years of this era (2024-2025年, 2024-2025
-//学年), a span of time, for which GB/T 15834 names the 一字线 first.
+// 学年), a span of time, for which GB/T 15834 names the 一字线 first.
 func rangeOfYears(a, b string) bool {
 	year := func(s string) bool {
 		return len(s) == 4 && (strings.HasPrefix(s, "19") || strings.HasPrefix(s, "20"))
