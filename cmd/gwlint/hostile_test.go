@@ -730,7 +730,7 @@ func TestHostileAddDuringCompact(t *testing.T) {
 	if err := add.Wait(); err != nil {
 		t.Fatalf("add during compact: %v\n%s", err, errb.String())
 	}
-	if !strings.Contains(errb.String(), "20 added") {
+	if !strings.Contains(errb.String(), "新加入 20 篇") {
 		t.Errorf("add during compact: %s", errb.String())
 	}
 	list, _, _ = runBin(t, bin, "library", "list", "--library", lib)
