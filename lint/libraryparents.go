@@ -1,7 +1,9 @@
 package lint
 
 import (
+	"errors"
 	"fmt"
+	"sort"
 	"sync"
 
 	"github.com/gwlint/gwlint/lint/library"
@@ -13,8 +15,9 @@ import (
 type LibraryParents struct {
 	lib *library.Library
 
-	mu     sync.Mutex
-	parsed map[string]*Parent // by library ID, so a parent is parsed once per run
+	mu      sync.Mutex
+	parsed  map[string]*Parent // by library ID, so a parent is parsed once per run
+	damaged map[string]error   // by library ID: parents whose text failed its hash
 }
 
 // OpenLibrary opens a parent library for reading. Several checks may read
@@ -25,7 +28,7 @@ func OpenLibrary(dir string) (*LibraryParents, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &LibraryParents{lib: lib, parsed: map[string]*Parent{}}, nil
+	return &LibraryParents{lib: lib, parsed: map[string]*Parent{}, damaged: map[string]error{}}, nil
 }
 
 // Close releases the library.
@@ -41,12 +44,41 @@ func (l *LibraryParents) Candidates(draft string, n int) ([]*Parent, error) {
 	out := make([]*Parent, 0, len(cs))
 	for _, c := range cs {
 		p, err := l.parent(c.ID)
+		if errors.Is(err, library.ErrDamagedEntry) {
+			// One damaged parent costs only itself: the draft is compared
+			// with the others, and Damaged names it for the report.
+			l.mu.Lock()
+			l.damaged[c.ID] = err
+			l.mu.Unlock()
+			continue
+		}
 		if err != nil {
 			return out, err
 		}
 		out = append(out, p)
 	}
 	return out, nil
+}
+
+// Damaged is, when some library parents were found damaged (their stored
+// text no longer matches its hash), one result naming each, for the
+// report to carry as an input error after the drafts; nil otherwise.
+func (l *LibraryParents) Damaged() *Result {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if len(l.damaged) == 0 {
+		return nil
+	}
+	ids := make([]string, 0, len(l.damaged))
+	for id := range l.damaged {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	errs := make([]error, 0, len(ids))
+	for _, id := range ids {
+		errs = append(errs, l.damaged[id])
+	}
+	return &Result{Path: l.lib.Path(), Err: errors.Join(errs...)}
 }
 
 func (l *LibraryParents) parent(id string) (*Parent, error) {

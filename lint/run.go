@@ -94,6 +94,7 @@ type Run struct {
 	// read, one Result each with Err set, for the report to name.
 	ParentErrors []*Result
 	closers      []io.Closer
+	library      *LibraryParents
 }
 
 // NewRun builds a run.
@@ -129,6 +130,7 @@ func NewRun(opts RunOptions) (*Run, error) {
 			run.ParentErrors = append(run.ParentErrors, &Result{Path: library, Err: fmt.Errorf("parent library: %w", err)})
 		} else {
 			run.closers = append(run.closers, lib)
+			run.library = lib
 			parents.SetLibrary(lib)
 		}
 	}
@@ -141,6 +143,17 @@ func NewRun(opts RunOptions) (*Run, error) {
 // resources are shared, not prepared again.
 func (r *Run) WithParents(p *ParentSet) *Run {
 	return &Run{Checker: r.Checker.WithParents(p)}
+}
+
+// LibraryDamage is, once the drafts are checked, a result naming the
+// library parents whose stored text failed its hash while they were read
+// (each was left out of the comparison), or nil: an input error for the
+// report to carry after the drafts.
+func (r *Run) LibraryDamage() *Result {
+	if r.library == nil {
+		return nil
+	}
+	return r.library.Damaged()
 }
 
 // Close releases the parent library, if the run opened one.

@@ -96,6 +96,9 @@ func checkCommand() *cli.Command {
 			for _, r := range parentErrs {
 				emit(r)
 			}
+			if r := run.LibraryDamage(); r != nil {
+				emit(r)
+			}
 			if err := stream.Close(); err != nil && writeErr == nil {
 				writeErr = err
 			}

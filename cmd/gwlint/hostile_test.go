@@ -3,6 +3,7 @@ package main
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"context"
 	"encoding/binary"
 	"encoding/json"
@@ -18,6 +19,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	bbolt "go.etcd.io/bbolt"
 
 	"github.com/gwlint/gwlint/lint"
 	"github.com/gwlint/gwlint/lint/library"
@@ -736,5 +739,72 @@ func TestHostileAddDuringCompact(t *testing.T) {
 	list, _, _ = runBin(t, bin, "library", "list", "--library", lib)
 	if n := len(strings.Split(strings.TrimSpace(list), "\n")); n != 40 {
 		t.Errorf("after compact and an add waiting on it: %d documents listed, want 40 (20 kept, 20 added)", n)
+	}
+}
+
+// TestHostileDamagedParentText: a stored parent text changed on disk (a
+// damaged sector, a bad copy) went unnoticed and was compared as if
+// intact. Now the check compares the draft with the other parents, still
+// reports its findings, and names the damaged parent as an input error
+// (exit 2); `library verify` finds it too.
+func TestHostileDamagedParentText(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds gwlint")
+	}
+	bin := buildGwlint(t)
+	lib := filepath.Join(t.TempDir(), "lib")
+	parent := filepath.Join("..", "..", "testdata", "example", "parents", "guobanfa-2018-123.txt")
+	draft := filepath.Join("..", "..", "testdata", "example", "notice.txt")
+	if _, errs, code := runBin(t, bin, "library", "add", "--library", lib, parent); code != 0 {
+		t.Fatalf("add: exit %d\n%s", code, errs)
+	}
+	if _, errs, code := runBin(t, bin, "library", "verify", "--library", lib); code != 0 || !strings.Contains(errs, "全部完好") {
+		t.Fatalf("verify of an intact library: exit %d\n%s", code, errs)
+	}
+	out, _, code := runBin(t, bin, "check", "--format", "json", "--library", lib, draft)
+	if code != 1 || !strings.Contains(out, `"copy-passage"`) {
+		t.Fatalf("check against the intact library: exit %d, want 1 with copy-passage\n%.1500s", code, out)
+	}
+
+	// Change one character of the stored text, compressed as the library
+	// stores it, so that it still decompresses.
+	db, err := bbolt.Open(filepath.Join(lib, library.FileName), 0o644, nil)
+	must(t, err)
+	var id string
+	must(t, db.Update(func(tx *bbolt.Tx) error {
+		return tx.Bucket([]byte("docs")).ForEach(func(k, v []byte) error {
+			var e library.Entry
+			if err := json.Unmarshal(v, &e); err != nil {
+				return err
+			}
+			id = e.ID
+			key := binary.BigEndian.AppendUint32(nil, e.Num)
+			r := flate.NewReader(bytes.NewReader(tx.Bucket([]byte("text")).Get(key)))
+			text, err := io.ReadAll(r)
+			if err != nil {
+				return err
+			}
+			var z bytes.Buffer
+			w, _ := flate.NewWriter(&z, 4)
+			w.Write(bytes.Replace(text, []byte("政务新媒体"), []byte("政务新煤体"), 1))
+			w.Close()
+			return tx.Bucket([]byte("text")).Put(key, z.Bytes())
+		})
+	}))
+	must(t, db.Close())
+
+	out, errs, code := runBin(t, bin, "check", "--format", "json", "--library", lib, draft)
+	if code != 2 {
+		t.Errorf("check against a damaged parent: exit %d, want 2\n%s", code, errs)
+	}
+	if !strings.Contains(out, "已损坏") || !strings.Contains(out, id) {
+		t.Errorf("the report does not name the damaged parent %s:\n%.3000s", id, out)
+	}
+	if !strings.Contains(out, `"punct-halfwidth"`) {
+		t.Errorf("the draft's own findings are missing:\n%.3000s", out)
+	}
+	_, errs, code = runBin(t, bin, "library", "verify", "--library", lib)
+	if code != 2 || !strings.Contains(errs, id) || !strings.Contains(errs, "1份已损坏") {
+		t.Errorf("verify of a damaged library: exit %d\n%s", code, errs)
 	}
 }

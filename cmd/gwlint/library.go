@@ -27,7 +27,7 @@ func libraryCommand() *cli.Command {
 		Name:  "library",
 		Usage: "manage a library of parent documents for copy detection",
 		Action: func(c *cli.Context) error {
-			return usageError("library: say add, list, compact or remove (see gwlint library --help)")
+			return usageError("library: say add, list, verify, compact or remove (see gwlint library --help)")
 		},
 		Subcommands: []*cli.Command{
 			{
@@ -48,6 +48,12 @@ func libraryCommand() *cli.Command {
 				Usage:  "rewrite the library without the postings of removed documents (worth it after many removals)",
 				Flags:  []cli.Flag{libFlag},
 				Action: libraryCompact,
+			},
+			{
+				Name:   "verify",
+				Usage:  "read every stored document and check its text against its hash",
+				Flags:  []cli.Flag{libFlag},
+				Action: libraryVerify,
 			},
 			{
 				Name:      "remove",
@@ -256,6 +262,32 @@ func (p *progress) clear() {
 		fmt.Fprint(p.w, "\r\x1b[K")
 		p.shown = false
 	}
+}
+
+// libraryVerify checks every stored text against its hash: exit 0 when all
+// are intact, 2 with one line per damaged document otherwise.
+func libraryVerify(c *cli.Context) error {
+	dir, err := libraryDir(c)
+	if err != nil {
+		return err
+	}
+	lib, err := library.Open(dir, library.Options{ReadOnly: true})
+	if err != nil {
+		return &exitError{code: 2, err: err}
+	}
+	defer lib.Close()
+	checked, damaged, err := lib.Verify()
+	if err != nil {
+		return &exitError{code: 2, err: err}
+	}
+	for _, d := range damaged {
+		fmt.Fprintf(c.App.ErrWriter, "gwlint: %v\n", d)
+	}
+	if len(damaged) > 0 {
+		return &exitError{code: 2, err: fmt.Errorf("library %s：已检查%d份上级文件，%d份已损坏", dir, checked, len(damaged))}
+	}
+	fmt.Fprintf(c.App.ErrWriter, "gwlint: library %s：已检查%d份上级文件，全部完好\n", dir, checked)
+	return nil
 }
 
 func dash(s string) string {

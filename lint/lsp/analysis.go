@@ -73,7 +73,7 @@ func (s *Server) analyze(d *document) *analysis {
 	}
 	for _, p := range problems {
 		a.diags = append(a.diags, Diagnostic{Severity: severityWarning, Source: "gwlint", Code: "parent",
-			Message: fmt.Sprintf("上级文件 %s 无法读取，未与之比对：%v", p.Path, p.Err)})
+			Message: fmt.Sprintf("上级文件 %s 无法使用，未与之比对：%v", p.Path, p.Err)})
 		a.fixes = append(a.fixes, nil)
 	}
 	a.addFindings(s.opt.Registry, doc, res)

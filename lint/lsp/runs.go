@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/gwlint/gwlint/lint"
-	"github.com/gwlint/gwlint/lint/rules"
 )
 
 // runs keeps one prepared run per configuration file, built when first
@@ -80,8 +79,9 @@ func (rs *runs) forDraft(path string) *run {
 	return r
 }
 
-// prepare builds a run as `gwlint check` does: configuration, phrase
-// lists, checker, parents.
+// prepare builds a run as `gwlint check` does (lint.NewRun: rules,
+// resources such as user phrase lists, parents), except the library,
+// which check opens for each draft.
 func (rs *runs) prepare(cfgPath string) *run {
 	r := &run{cfgPath: cfgPath}
 	cfg := lint.DefaultConfig()
@@ -93,18 +93,16 @@ func (rs *runs) prepare(cfgPath string) *run {
 		}
 		cfg = c
 	}
-	checker, err := lint.NewChecker(rs.reg, cfg)
+	own := *cfg
+	own.Parents, own.Library = nil, ""
+	lr, err := lint.NewRun(lint.RunOptions{Registry: rs.reg, Config: &own})
 	if err != nil {
 		r.err = err
 		return r
 	}
-	if err := rules.CheckPhraseLists(cfg.Phrases); err != nil {
-		r.err = fmt.Errorf("%s: phrases: %w", cfg.Location("phrases"), err)
-		return r
-	}
-	r.cfg, r.checker, r.warnings = cfg, checker, cfg.Warnings
+	r.cfg, r.warnings = cfg, cfg.Warnings
 	r.parents, r.parentErrs = lint.LoadParents(cfg.Parents)
-	checker.SetParents(r.parents)
+	r.checker = lr.WithParents(r.parents).Checker
 	return r
 }
 
@@ -126,7 +124,11 @@ func (r *run) check(doc *lint.Document) (*lint.Result, []*lint.Result) {
 	defer lib.Close()
 	r.parents.SetLibrary(lib)
 	defer r.parents.SetLibrary(nil)
-	return r.checker.Check(doc), problems
+	res := r.checker.Check(doc)
+	if d := lib.Damaged(); d != nil {
+		problems = append(problems, d)
+	}
+	return res, problems
 }
 
 // ignored reports whether the configuration's ignore globs, taken from
