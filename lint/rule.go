@@ -77,15 +77,14 @@ type Pass struct {
 	findings   []Finding
 }
 
-// Report records a finding. Rule, Severity and Source default to the
-// rule's own, so most rules set only Span and Message.
+// Report records a finding. Rule and Source default to the rule's own,
+// so most rules set only Span and Message; Severity follows the one
+// severity policy (severityOf).
 func (p *Pass) Report(f Finding) {
 	if f.Rule == "" {
 		f.Rule = p.Rule.ID
 	}
-	if f.Severity == Off || p.overridden {
-		f.Severity = p.severity
-	}
+	f.Severity = p.severityOf(f.Severity)
 	if f.Source == "" {
 		f.Source = p.Rule.Source
 	}
@@ -94,13 +93,37 @@ func (p *Pass) Report(f Finding) {
 	p.findings = append(p.findings, f)
 }
 
+// severityOf is gwlint's one severity policy, the only place a finding's
+// severity is decided:
+//
+//  1. a severity the configuration sets for the rule (by ID or glob)
+//     applies to every finding of the rule: "date-format: error" makes a
+//     date in Chinese numerals an error, though the rule reports it lower;
+//  2. otherwise the finding's own level, when the rule gives one: a phrase
+//     entry's severity, a part of the rule resting on weaker authority
+//     (AtMost);
+//  3. otherwise the rule's default.
+func (p *Pass) severityOf(own Severity) Severity {
+	if p.overridden || own == Off {
+		return p.severity
+	}
+	return own
+}
+
+// AtMost is the level of a finding that rests on weaker authority than
+// the rest of the rule (a standard's 通常, the form of an older standard):
+// cap, or the rule's default when that is lower. A severity set in the
+// configuration still applies to it (severityOf).
+func (p *Pass) AtMost(cap Severity) Severity { return min(p.Rule.Severity, cap) }
+
 // Reportf records a finding with the rule's defaults at span.
 func (p *Pass) Reportf(span Span, format string, args ...any) {
 	p.Report(Finding{Span: span, Message: fmt.Sprintf(format, args...)})
 }
 
 // Severity is the severity this rule reports at for this run (its default
-// or the configured one).
+// or the configured one). A rule need not pass it to Report: a finding
+// without a severity takes it.
 func (p *Pass) Severity() Severity { return p.severity }
 
 // Names lists the facts in words, for reports.

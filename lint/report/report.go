@@ -69,9 +69,9 @@ func usedRules(results []*lint.Result, reg *lint.Registry) []*lint.Rule {
 
 // messageWithSource is a finding's message with its authority, for formats
 // that have no place of their own for it (rdjson) or whose viewers show
-// only the message (SARIF in code scanning). Many messages already end
-// with their clause; those are left as they are, so that no reader sees
-// the citation twice.
+// only the message (SARIF in code scanning). Messages do not cite their
+// source; a message that still contains it is left as it is, so that no
+// reader sees the citation twice.
 func messageWithSource(f lint.Finding) string {
 	if f.Source == "" || strings.Contains(f.Message, f.Source) {
 		return f.Message

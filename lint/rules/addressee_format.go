@@ -26,14 +26,14 @@ func checkAddressees(pass *lint.Pass, sp lint.Span) {
 	if len(rs) == 0 {
 		return
 	}
-	checkClosingMark(pass, start, rs, '：', "主送机关最后一个机关名称后", "GB/T 9704—2012 7.3.2")
+	checkClosingMark(pass, start, rs, '：', "主送机关最后一个机关名称后")
 }
 
 // checkClosingMark checks that the line rs (starting at rune offset start)
 // ends with the mark want, as the 主送机关 must end with "：" and the 抄送
 // line with "。", and offers the fix: replace a wrong closing mark, or add
 // the missing one.
-func checkClosingMark(pass *lint.Pass, start int, rs []rune, want rune, where, clause string) {
+func checkClosingMark(pass *lint.Pass, start int, rs []rune, want rune, where string) {
 	last := rs[len(rs)-1]
 	at := lint.Span{Start: start + len(rs) - 1, End: start + len(rs)}
 	name := map[rune]string{'：': "全角冒号", '。': "句号"}[want]
@@ -41,11 +41,11 @@ func checkClosingMark(pass *lint.Pass, start int, rs []rune, want rune, where, c
 	case last == want:
 	case fmtTrailingMark(last):
 		pass.Report(lint.Finding{Span: at,
-			Message: fmt.Sprintf("%s应标%s“%c”，不用“%c”（%s）", where, name, want, last, clause),
+			Message: fmt.Sprintf("%s应标%s“%c”，不用“%c”", where, name, want, last),
 			Fix:     &lint.Fix{Span: at, Text: string(want)}})
 	default:
 		pass.Report(lint.Finding{Span: at,
-			Message: fmt.Sprintf("%s缺少%s“%c”（%s）", where, name, want, clause),
+			Message: fmt.Sprintf("%s缺少%s“%c”", where, name, want),
 			Fix:     &lint.Fix{Span: at, Text: string(last) + string(want)}})
 	}
 }

@@ -49,10 +49,10 @@ func checkNoteHead(pass *lint.Pass, note lint.Span) {
 	case len(after) > 0 && after[0] == '：':
 	case len(after) > 0 && after[0] == ':':
 		sp := lint.Span{Start: start + 2, End: start + 3}
-		pass.Report(lint.Finding{Span: sp, Message: "附件说明“附件”后应标全角冒号“：”，不用半角“:”（GB/T 9704—2012 7.3.4）",
+		pass.Report(lint.Finding{Span: sp, Message: "附件说明“附件”后应标全角冒号“：”，不用半角“:”",
 			Fix: &lint.Fix{Span: sp, Text: "："}})
 	case len(after) > 0 && fmtDigit(after[0]):
-		pass.Report(lint.Finding{Span: head, Message: "附件说明“附件”二字后应标全角冒号，再写序号和名称，如“附件：1.名称”（GB/T 9704—2012 7.3.4）",
+		pass.Report(lint.Finding{Span: head, Message: "附件说明“附件”二字后应标全角冒号，再写序号和名称，如“附件：1.名称”",
 			Fix: &lint.Fix{Span: head, Text: "附件："}})
 	}
 }
@@ -73,15 +73,15 @@ func checkNoteItem(pass *lint.Pass, a gongwen.Attachment, i, n int) {
 		sp := lint.Span{Start: start, End: start + k + 1}
 		right := fmt.Sprintf("%d.", a.Number)
 		pass.Report(lint.Finding{Span: sp,
-			Message: fmt.Sprintf("附件顺序号“%s”应写作“%s”（GB/T 9704—2012 7.3.4：如“附件：1.XXXXX”）", string(rs[:k+1]), right),
+			Message: fmt.Sprintf("附件顺序号“%s”应写作“%s”，如“附件：1.XXXXX”", string(rs[:k+1]), right),
 			Fix:     &lint.Fix{Span: sp, Text: right}})
 	}
 	if n > 1 && a.Number == 0 {
 		pass.Reportf(lint.Span{Start: start, End: start + len(rs)},
-			"有多个附件时，附件说明应使用阿拉伯数字标注顺序号，如“%d.%s”（GB/T 9704—2012 7.3.4）", i+1, strings.TrimRightFunc(a.Name, fmtTrailingMark))
+			"有多个附件时，附件说明应使用阿拉伯数字标注顺序号，如“%d.%s”", i+1, strings.TrimRightFunc(a.Name, fmtTrailingMark))
 	} else if n > 1 && a.Number != i+1 {
 		pass.Reportf(lint.Span{Start: start, End: start + k},
-			"附件顺序号“%d”不连续，这里应为“%d”（GB/T 9704—2012 7.3.4）", a.Number, i+1)
+			"附件顺序号“%d”不连续，这里应为“%d”", a.Number, i+1)
 	}
 	j := len(rs)
 	for j > 0 && fmtTrailingMark(rs[j-1]) {
@@ -92,14 +92,14 @@ func checkNoteItem(pass *lint.Pass, a gongwen.Attachment, i, n int) {
 		// gives the attachment's name, which is the title it bears.
 		e := j - utf8.RuneCountInString(ext)
 		sp := lint.Span{Start: start + e, End: start + j}
-		pass.Report(lint.Finding{Span: sp, Severity: fmtAtMost(pass, lint.Warning),
-			Message: fmt.Sprintf("附件名称带有文件扩展名“%s”：附件说明写附件的名称（与附件标题一致），不写文件名，应删去“%s”（GB/T 9704—2012 7.3.4）", ext, ext),
+		pass.Report(lint.Finding{Span: sp, Severity: pass.AtMost(lint.Warning),
+			Message: fmt.Sprintf("附件名称带有文件扩展名“%s”：附件说明写附件的名称（与附件标题一致），不写文件名，应删去“%s”", ext, ext),
 			Fix:     &lint.Fix{Span: sp, Text: ""}})
 	}
 	if j < len(rs) && j > k {
 		sp := lint.Span{Start: start + j, End: start + len(rs)}
 		pass.Report(lint.Finding{Span: sp,
-			Message: fmt.Sprintf("附件名称后不加标点符号，应删去“%s”（GB/T 9704—2012 7.3.4）", string(rs[j:])),
+			Message: fmt.Sprintf("附件名称后不加标点符号，应删去“%s”", string(rs[j:])),
 			Fix:     &lint.Fix{Span: sp, Text: ""}})
 	}
 }
@@ -128,15 +128,15 @@ func matchAttachments(pass *lint.Pass, notes, atts []gongwen.Attachment) {
 	}
 	if len(atts) != len(notes) {
 		start, rs := fmtRunesOf(pass.Doc, pass.Doc.Structure.AttachmentNote)
-		pass.Report(lint.Finding{Span: lint.Span{Start: start, End: start + len(rs)}, Severity: fmtAtMost(pass, lint.Warning), Source: "GB/T 9704—2012 7.3.7",
-			Message: fmt.Sprintf("附件说明列了%d个附件，正文后附了%d个，两者应一致（GB/T 9704—2012 7.3.7）", len(notes), len(atts))})
+		pass.Report(lint.Finding{Span: lint.Span{Start: start, End: start + len(rs)}, Severity: pass.AtMost(lint.Warning), Source: "GB/T 9704—2012 7.3.7",
+			Message: fmt.Sprintf("附件说明列了%d个附件，正文后附了%d个，两者应一致", len(notes), len(atts))})
 		return
 	}
 	for i, a := range notes {
 		att := atts[i]
 		if att.Number > 0 && att.Number != i+1 && len(atts) > 1 {
-			pass.Report(lint.Finding{Span: att.Span, Severity: fmtAtMost(pass, lint.Warning), Source: "GB/T 9704—2012 7.3.7",
-				Message: fmt.Sprintf("附件顺序与附件说明不一致：附件说明第%d项对应的是“附件%d”（GB/T 9704—2012 7.3.7）", i+1, att.Number)})
+			pass.Report(lint.Finding{Span: att.Span, Severity: pass.AtMost(lint.Warning), Source: "GB/T 9704—2012 7.3.7",
+				Message: fmt.Sprintf("附件顺序与附件说明不一致：附件说明第%d项对应的是“附件%d”", i+1, att.Number)})
 			continue
 		}
 		x, y := attachmentKey(a.Name), attachmentKey(att.Name)
@@ -144,8 +144,8 @@ func matchAttachments(pass *lint.Pass, notes, atts []gongwen.Attachment) {
 			continue
 		}
 		start, rs := fmtRunesOf(pass.Doc, a.Span)
-		pass.Report(lint.Finding{Span: lint.Span{Start: start, End: start + len(rs)}, Severity: fmtAtMost(pass, lint.Warning), Source: "GB/T 9704—2012 7.3.7",
-			Message: fmt.Sprintf("附件说明中的名称“%s”与附件%d的标题“%s”不一致，应完全相同（GB/T 9704—2012 7.3.7）",
+		pass.Report(lint.Finding{Span: lint.Span{Start: start, End: start + len(rs)}, Severity: pass.AtMost(lint.Warning), Source: "GB/T 9704—2012 7.3.7",
+			Message: fmt.Sprintf("附件说明中的名称“%s”与附件%d的标题“%s”不一致，应完全相同",
 				strings.TrimSpace(a.Name), i+1, strings.TrimSpace(att.Name))})
 	}
 }

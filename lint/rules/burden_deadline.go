@@ -100,11 +100,6 @@ func runBurdenDeadline(pass *lint.Pass) {
 			if relievedLater(text, sentences[i+1:], f) {
 				continue
 			}
-			sev := f.Severity
-			if pass.Severity() != pass.Rule.Severity {
-				sev = pass.Severity()
-			}
-			f.Severity = sev
 			pass.Report(f)
 		}
 	}

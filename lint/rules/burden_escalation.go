@@ -58,11 +58,7 @@ var BurdenEscalation = &lint.Rule{
 			return
 		}
 		for _, e := range escalations(pass.Doc, parents, phrasesOf(pass)) {
-			sev := e.severity
-			if pass.Severity() != pass.Rule.Severity {
-				sev = pass.Severity()
-			}
-			pass.Report(lint.Finding{Severity: sev, Span: e.span, Message: e.message, Related: []lint.Related{e.related}})
+			pass.Report(lint.Finding{Severity: e.severity, Span: e.span, Message: e.message, Related: []lint.Related{e.related}})
 		}
 	},
 }

@@ -174,15 +174,12 @@ func (s *phraseSet) find(doc *lint.Document) *docPhrases {
 	})
 }
 
-// entrySeverity is the entry's severity unless the configuration changed
-// the rule's.
-func entrySeverity(pass *lint.Pass, e *phrase.Entry) lint.Severity {
-	if pass.Severity() != pass.Rule.Severity {
-		return pass.Severity()
-	}
+// entrySeverity is the entry's own level, Off (the rule's) when it has
+// none; Pass.Report applies a configured severity over it.
+func entrySeverity(e *phrase.Entry) lint.Severity {
 	s, err := lint.ParseSeverity(e.Severity)
-	if err != nil || s == lint.Off {
-		return pass.Severity()
+	if err != nil {
+		return lint.Off
 	}
 	return s
 }
@@ -198,7 +195,7 @@ func reportPhrase(pass *lint.Pass, text *phrase.Text, x phrase.Match, detail str
 		msg += "（词表 " + x.Entry.List().Path + "）"
 	}
 	pass.Report(lint.Finding{
-		Severity: entrySeverity(pass, x.Entry),
+		Severity: entrySeverity(x.Entry),
 		Message:  msg,
 		Span:     lint.Span{Start: x.Span.Start, End: x.Span.End},
 		Source:   x.Entry.Source,

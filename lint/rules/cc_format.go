@@ -21,7 +21,7 @@ var CCFormat = &lint.Rule{
 		if c := ccColon(doc, cc); !c.Empty() {
 			if doc.Slice(c) != "：" {
 				pass.Report(lint.Finding{Span: c,
-					Message: "“抄送”后应加全角冒号“：”，不用半角“:”（GB/T 9704—2012 7.4.2）",
+					Message: "“抄送”后应加全角冒号“：”，不用半角“:”",
 					Fix:     &lint.Fix{Span: c, Text: "："}})
 			}
 		}
@@ -29,7 +29,7 @@ var CCFormat = &lint.Rule{
 		if len(rs) < 4 {
 			return
 		}
-		checkClosingMark(pass, start, rs, '。', "最后一个抄送机关名称后", "GB/T 9704—2012 7.4.2")
+		checkClosingMark(pass, start, rs, '。', "最后一个抄送机关名称后")
 	},
 }
 

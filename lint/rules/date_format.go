@@ -79,7 +79,7 @@ func checkDate(pass *lint.Pass, sp lint.Span, text, what, source string) {
 	if text == right {
 		return
 	}
-	sev := pass.Severity()
+	var sev lint.Severity // the rule's default, unless a fault below rests on weaker authority
 	var faults []string
 	han := strings.ContainsAny(text, "〇○零一二三四五六七八九十")
 	switch {
@@ -93,7 +93,7 @@ func checkDate(pass *lint.Pass, sp lint.Span, text, what, source string) {
 		if dateBefore(d, gb9704Effective) && !latin && latestYear(pass.Doc.Prose) <= d.Year {
 			return
 		}
-		sev = fmtAtMost(pass, lint.Warning)
+		sev = pass.AtMost(lint.Warning)
 		faults = append(faults, "应使用阿拉伯数字，汉字数字是GB/T 9704—1999的写法")
 		if latin {
 			faults = append(faults, "其中的“O”或“0”也不是汉字“〇”")
@@ -126,9 +126,9 @@ func checkDate(pass *lint.Pass, sp lint.Span, text, what, source string) {
 	}
 	f := lint.Finding{Span: sp, Severity: sev, Source: source}
 	if short {
-		f.Message = fmt.Sprintf("%s“%s”不合格式：%s（%s）", what, text, strings.Join(faults, "；"), source)
+		f.Message = fmt.Sprintf("%s“%s”不合格式：%s", what, text, strings.Join(faults, "；"))
 	} else {
-		f.Message = fmt.Sprintf("%s“%s”应为“%s”：%s（%s）", what, text, right, strings.Join(faults, "；"), source)
+		f.Message = fmt.Sprintf("%s“%s”应为“%s”：%s", what, text, right, strings.Join(faults, "；"))
 		f.Fix = &lint.Fix{Span: sp, Text: right}
 	}
 	pass.Report(f)

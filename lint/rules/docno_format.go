@@ -34,7 +34,7 @@ var DocnoFormat = &lint.Rule{
 		if !own.Empty() {
 			if d, ok := gongwen.ParseDocNumber(doc.Slice(own)); ok {
 				start, rs := fmtRunesOf(doc, own)
-				reportDocNumber(pass, lint.Span{Start: start, End: start + len(rs)}, d, pass.Severity())
+				reportDocNumber(pass, lint.Span{Start: start, End: start + len(rs)}, d, lint.Off)
 			}
 		}
 		for _, m := range citedDocNumber.findAll(doc.Prose) {
@@ -46,7 +46,7 @@ var DocnoFormat = &lint.Rule{
 			if !ok || d.Standard() {
 				continue
 			}
-			reportDocNumber(pass, sp, d, fmtAtMost(pass, lint.Warning))
+			reportDocNumber(pass, sp, d, pass.AtMost(lint.Warning))
 		}
 	},
 }
@@ -119,12 +119,12 @@ func reportDocNumber(pass *lint.Pass, sp lint.Span, d gongwen.DocNumber, sev lin
 	f := lint.Finding{Span: sp, Severity: sev}
 	if len(year) == 4 {
 		right := d.Agency + "〔" + year + "〕" + seq + "号"
-		f.Message = "发文字号“" + written + "”应为“" + right + "”：" + strings.Join(faults, "；") + "（GB/T 9704—2012 7.2.5）"
+		f.Message = "发文字号“" + written + "”应为“" + right + "”：" + strings.Join(faults, "；")
 		if right != pass.Doc.Slice(sp) {
 			f.Fix = &lint.Fix{Span: sp, Text: right}
 		}
 	} else {
-		f.Message = "发文字号“" + written + "”不合格式：" + strings.Join(faults, "；") + "，应写作“" + d.Agency + "〔四位年份〕" + seq + "号”（GB/T 9704—2012 7.2.5）"
+		f.Message = "发文字号“" + written + "”不合格式：" + strings.Join(faults, "；") + "，应写作“" + d.Agency + "〔四位年份〕" + seq + "号”"
 	}
 	pass.Report(f)
 }

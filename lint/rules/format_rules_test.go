@@ -38,8 +38,8 @@ func runFormatCases(t *testing.T, cases []formatCase) {
 				t.Fatalf("%d findings, want %d", len(fs), c.n)
 			}
 			for _, f := range fs {
-				if f.Source == "" || !strings.Contains(f.Message, "（") {
-					t.Errorf("finding without source or citation: %+v", f)
+				if f.Source == "" || citesInMessage(f) {
+					t.Errorf("finding without source, or citing it in its message: %+v", f)
 				}
 				if f.Fix != nil && (f.Fix.Span.Start < f.Span.Start || f.Fix.Span.End > f.Span.End) {
 					t.Errorf("fix %v outside its finding %v", f.Fix.Span, f.Span)

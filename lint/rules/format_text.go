@@ -205,14 +205,6 @@ func fmtRunesOf(doc *lint.Document, sp lint.Span) (int, []rune) {
 	return sp.Start + i, rs[i:j]
 }
 
-// fmtAtMost lowers a finding's severity to cap when the rule runs above it:
-// a part of a rule that rests on weaker authority (a standard's 通常, or
-// the form of an older standard) must not report as strongly as the rest,
-// while a rule configured lower stays lower.
-func fmtAtMost(pass *lint.Pass, cap lint.Severity) lint.Severity {
-	return min(pass.Severity(), cap)
-}
-
 // trailingPunct are the marks that must not end a title or an 附件 name.
 func fmtTrailingMark(r rune) bool {
 	return strings.ContainsRune("。.，,；;：:！!？?、", r)

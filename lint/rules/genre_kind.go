@@ -43,24 +43,24 @@ var GenreKind = &lint.Rule{
 		}
 		switch kt {
 		case "请示报告":
-			pass.Reportf(span, "“请示报告”不是公文文种：请求批准用“请示”，汇报工作用“报告”，二者不得混用（《党政机关公文处理工作条例》第八条、第十五条）")
+			pass.Report(lint.Finding{Span: span, Source: "《党政机关公文处理工作条例》第八条、第十五条", Message: "“请示报告”不是公文文种：请求批准用“请示”，汇报工作用“报告”，二者不得混用"})
 		case "申请报告", "申请":
-			pass.Reportf(span, "“%s”不是公文文种：向上级请求批准应使用“请示”（《党政机关公文处理工作条例》第八条）", kt)
+			pass.Reportf(span, "“%s”不是公文文种：向上级请求批准应使用“请示”", kt)
 		case "汇报":
-			pass.Reportf(span, "“汇报”不是公文文种：向上级汇报工作应使用“报告”（《党政机关公文处理工作条例》第八条）")
+			pass.Reportf(span, "“汇报”不是公文文种：向上级汇报工作应使用“报告”")
 		case "方案", "规划", "计划", "要点", "预案", "纲要", "总结":
 			if strings.Contains(title, "关于") {
-				pass.Reportf(span, "“%s”不是公文文种：应以“通知”印发，标题写作“关于印发……%s的通知”（《党政机关公文处理工作条例》第八条）", kt, kt)
+				pass.Reportf(span, "“%s”不是公文文种：应以“通知”印发，标题写作“关于印发……%s的通知”", kt, kt)
 			}
 		case "答复":
 			if !strings.Contains(title, "建议") && !strings.Contains(title, "提案") {
-				pass.Report(lint.Finding{Span: span, Severity: fmtAtMost(pass, lint.Info), Source: "实务通行做法",
-					Message: "“答复”不是公文文种：答复来函应使用“函”（复函）；答复人大代表建议、政协委员提案的“答复”除外（《党政机关公文处理工作条例》第八条；实务通行做法）"})
+				pass.Report(lint.Finding{Span: span, Severity: pass.AtMost(lint.Info), Source: "《党政机关公文处理工作条例》第八条；实务通行做法",
+					Message: "“答复”不是公文文种：答复来函应使用“函”（复函）；答复人大代表建议、政协委员提案的“答复”除外"})
 			}
 		case "建议", "讲话", "简报":
 			if strings.Contains(title, "关于") {
-				pass.Report(lint.Finding{Span: span, Severity: fmtAtMost(pass, lint.Info),
-					Message: "“" + kt + "”不是公文文种；作为公文行文时应选用条例规定的文种，如“意见”“报告”“函”（《党政机关公文处理工作条例》第八条）"})
+				pass.Report(lint.Finding{Span: span, Severity: pass.AtMost(lint.Info),
+					Message: "“" + kt + "”不是公文文种；作为公文行文时应选用条例规定的文种，如“意见”“报告”“函”"})
 			}
 		}
 	},

@@ -46,7 +46,7 @@ var GenreOneRequest = &lint.Rule{
 		for _, sp := range asking {
 			where = append(where, "第"+strconv.Itoa(doc.Position(sp.Start).Line)+"行")
 		}
-		pass.Reportf(asking[1], "一份请示在%s分别请求批准不同事项：请示应当一文一事，不同事项应分别行文（《党政机关公文处理工作条例》第十五条）",
+		pass.Reportf(asking[1], "一份请示在%s分别请求批准不同事项：请示应当一文一事，不同事项应分别行文",
 			strings.Join(where, "、"))
 	},
 }

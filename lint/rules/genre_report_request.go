@@ -29,7 +29,7 @@ var GenreReportRequest = &lint.Rule{
 			sp := x.SpanOfBytes(m[0], m[1])
 			sp.Start += st.Body.Start
 			sp.End += st.Body.Start
-			pass.Reportf(sp, "报告中不得夹带请示事项：“%s”是请示的用语；需要上级批准的事项应另行请示（《党政机关公文处理工作条例》第十五条：不得在报告等非请示性公文中夹带请示事项）", body[m[0]:m[1]])
+			pass.Reportf(sp, "报告中不得夹带请示事项：“%s”是请示的用语；需要上级批准的事项应另行请示", body[m[0]:m[1]])
 		}
 	},
 }

@@ -33,7 +33,7 @@ var GenreTitle = &lint.Rule{
 				for _, pre := range []string{"", "紧急", "补充", "重要"} {
 					if k := strings.TrimPrefix(t, pre); len(k) < len(t) || pre == "" {
 						if gongwen.IsKind(k) {
-							pass.Reportf(p.Content, "标题“%s”缺少事由：标题应由发文机关名称、事由和文种组成，如“XX市人民政府关于……的%s”（《党政机关公文处理工作条例》第九条）", t, k)
+							pass.Reportf(p.Content, "标题“%s”缺少事由：标题应由发文机关名称、事由和文种组成，如“XX市人民政府关于……的%s”", t, k)
 							return
 						}
 					}
@@ -53,12 +53,12 @@ var GenreTitle = &lint.Rule{
 		core = strings.TrimSuffix(core, "的")
 		switch core {
 		case "", "紧急", "补充", "重要", "有关", "有关事项", "相关":
-			pass.Reportf(span, "标题“%s”缺少事由：标题应由发文机关名称、事由和文种组成，如“XX市人民政府关于……的%s”（《党政机关公文处理工作条例》第九条）", title, st.KindText)
+			pass.Reportf(span, "标题“%s”缺少事由：标题应由发文机关名称、事由和文种组成，如“XX市人民政府关于……的%s”", title, st.KindText)
 			return
 		}
 		if strings.HasPrefix(title, "关于") && st.DocNumber.Empty() && st.Issuer.Empty() && st.Organ.Empty() {
-			pass.Report(lint.Finding{Span: span, Severity: fmtAtMost(pass, lint.Info),
-				Message: "标题省略了发文机关名称，文中又没有发文机关标志、发文字号或发文机关署名可以补足：标题应由发文机关名称、事由和文种组成（《党政机关公文处理工作条例》第九条）"})
+			pass.Report(lint.Finding{Span: span, Severity: pass.AtMost(lint.Info),
+				Message: "标题省略了发文机关名称，文中又没有发文机关标志、发文字号或发文机关署名可以补足：标题应由发文机关名称、事由和文种组成"})
 		}
 	},
 }

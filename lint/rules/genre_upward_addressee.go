@@ -29,13 +29,13 @@ var GenreUpwardAddressee = &lint.Rule{
 		for _, n := range names {
 			for _, t := range leaderTitles {
 				if strings.HasSuffix(n, t) {
-					pass.Reportf(span, "%s的主送机关“%s”是领导个人：除上级机关负责人直接交办的事项外，不得以本机关名义向上级机关负责人报送公文（《党政机关公文处理工作条例》第十五条）", st.Kind, n)
+					pass.Reportf(span, "%s的主送机关“%s”是领导个人：除上级机关负责人直接交办的事项外，不得以本机关名义向上级机关负责人报送公文", st.Kind, n)
 					return
 				}
 			}
 		}
 		if len(names) > 1 {
-			pass.Reportf(span, "%s主送了%d个机关（%s）：上行文原则上主送一个上级机关，需要其他机关知悉的用抄送（《党政机关公文处理工作条例》第十五条）",
+			pass.Reportf(span, "%s主送了%d个机关（%s）：上行文原则上主送一个上级机关，需要其他机关知悉的用抄送",
 				st.Kind, len(names), strings.Join(names, "、"))
 		}
 	},

@@ -79,6 +79,7 @@ func checkHeaderLine(pass *lint.Pass, start int, rs []rune) {
 	type report struct {
 		sp  lint.Span
 		msg string
+		src string // the clause, when narrower than the rule's source
 		fix *lint.Fix
 	}
 	var reports []report
@@ -91,10 +92,10 @@ func checkHeaderLine(pass *lint.Pass, start int, rs []rune) {
 			if n == 6 && ascii == t.text {
 				continue
 			}
-			r := report{sp: sp, msg: "份号一般用6位阿拉伯数字，如“000001”（GB/T 9704—2012 7.2.1）"}
+			r := report{sp: sp, src: "GB/T 9704—2012 7.2.1", msg: "份号一般用6位阿拉伯数字，如“000001”"}
 			if n <= 6 {
 				right := strings.Repeat("0", 6-n) + ascii
-				r.msg = "份号“" + t.text + "”应为6位阿拉伯数字“" + right + "”（GB/T 9704—2012 7.2.1）"
+				r.msg = "份号“" + t.text + "”应为6位阿拉伯数字“" + right + "”"
 				r.fix = &lint.Fix{Span: sp, Text: right}
 			}
 			reports = append(reports, r)
@@ -105,10 +106,10 @@ func checkHeaderLine(pass *lint.Pass, start int, rs []rune) {
 			}
 			if strings.ContainsRune("☆*＊", rest[0]) {
 				at := lint.Span{Start: sp.Start + 2, End: sp.Start + 3}
-				reports = append(reports, report{sp: at, msg: "密级和保密期限之间用“★”隔开（GB/T 9704—2012 7.2.2）", fix: &lint.Fix{Span: at, Text: "★"}})
+				reports = append(reports, report{sp: at, src: "GB/T 9704—2012 7.2.2", msg: "密级和保密期限之间用“★”隔开", fix: &lint.Fix{Span: at, Text: "★"}})
 			} else if fmtDigit(rest[0]) || rest[0] == '长' {
 				at := lint.Span{Start: sp.Start, End: sp.Start + 2}
-				reports = append(reports, report{sp: at, msg: "密级和保密期限之间用“★”隔开，如“秘密★1年”（GB/T 9704—2012 7.2.2）",
+				reports = append(reports, report{sp: at, src: "GB/T 9704—2012 7.2.2", msg: "密级和保密期限之间用“★”隔开，如“秘密★1年”",
 					fix: &lint.Fix{Span: at, Text: t.text[:len("秘密")] + "★"}})
 			} else {
 				return // 秘密文件…: prose, not a mark
@@ -119,16 +120,16 @@ func checkHeaderLine(pass *lint.Pass, start int, rs []rune) {
 			if !ok {
 				return // not a line of marks
 			}
-			r := report{sp: sp, msg: "紧急程度只分“特急”“加急”，不用“" + t.text + "”（《党政机关公文处理工作条例》第九条；GB/T 9704—2012 7.2.3）"}
+			r := report{sp: sp, src: "《党政机关公文处理工作条例》第九条；GB/T 9704—2012 7.2.3", msg: "紧急程度只分“特急”“加急”，不用“" + t.text + "”"}
 			if right != "" {
-				r.msg = "紧急程度“" + t.text + "”应为“" + right + "”：紧急程度只分“特急”“加急”（《党政机关公文处理工作条例》第九条；GB/T 9704—2012 7.2.3）"
+				r.msg = "紧急程度“" + t.text + "”应为“" + right + "”：紧急程度只分“特急”“加急”"
 				r.fix = &lint.Fix{Span: sp, Text: right}
 			}
 			reports = append(reports, r)
 		}
 	}
 	for _, r := range reports {
-		pass.Report(lint.Finding{Span: r.sp, Message: r.msg, Fix: r.fix})
+		pass.Report(lint.Finding{Span: r.sp, Message: r.msg, Source: r.src, Fix: r.fix})
 	}
 }
 

@@ -209,14 +209,14 @@ func checkHeadings(pass *lint.Pass, hs []gongwen.Heading) {
 			if fixable {
 				right := canonicalMarker(level, h.Number)
 				fault, widthOnly := headingFault(h.Form, level)
-				f.Message = fmt.Sprintf("结构层次序数“%s”%s，%s应写作“%s”：%s（GB/T 9704—2012 7.3.3：依次用“一、”“（一）”“1.”“（1）”）",
+				f.Message = fmt.Sprintf("结构层次序数“%s”%s，%s应写作“%s”：%s；层次依次用“一、”“（一）”“1.”“（1）”",
 					marker, fault, levelOrdinal[level], right, levelMarks[level])
 				f.Fix = &lint.Fix{Span: h.MarkerPos, Text: right}
 				if widthOnly {
 					f.Severity = lint.Info
 				}
 			} else {
-				f.Message = fmt.Sprintf("结构层次序数“%s”不是规范形式，应按层次改用“（1）”或“1.”（GB/T 9704—2012 7.3.3：依次用“一、”“（一）”“1.”“（1）”）", marker)
+				f.Message = fmt.Sprintf("结构层次序数“%s”不是规范形式，应按层次改用“（1）”或“1.”；层次依次用“一、”“（一）”“1.”“（1）”", marker)
 			}
 			pass.Report(f)
 		}
@@ -227,7 +227,7 @@ func checkHeadings(pass *lint.Pass, hs []gongwen.Heading) {
 			top = level
 		} else if level < top {
 			if !warnedOrder {
-				pass.Reportf(h.MarkerPos, "“%s”（%s）出现在已经使用的下级序数之后：上级序数应在前，层次依次为“一、”“（一）”“1.”“（1）”（GB/T 9704—2012 7.3.3）",
+				pass.Reportf(h.MarkerPos, "“%s”（%s）出现在已经使用的下级序数之后：上级序数应在前，层次依次为“一、”“（一）”“1.”“（1）”",
 					marker, levelName[level])
 				warnedOrder = true
 			}
@@ -241,7 +241,7 @@ func checkHeadings(pass *lint.Pass, hs []gongwen.Heading) {
 			if first, ok := childLevel[parent]; !ok {
 				childLevel[parent] = level
 			} else if level < first && !warnedOrder {
-				pass.Reportf(h.MarkerPos, "“%s”（%s）出现在同一上级序数“%s”下已经使用的%s之后：上级序数应在前，层次依次为“一、”“（一）”“1.”“（1）”（GB/T 9704—2012 7.3.3）",
+				pass.Reportf(h.MarkerPos, "“%s”（%s）出现在同一上级序数“%s”下已经使用的%s之后：上级序数应在前，层次依次为“一、”“（一）”“1.”“（1）”",
 					marker, levelName[level], strings.TrimSpace(hs[parent].Marker), levelName[first])
 				warnedOrder = true
 			}
@@ -257,7 +257,7 @@ func checkHeadings(pass *lint.Pass, hs []gongwen.Heading) {
 		lastAny[level] = h.Number
 		switch {
 		case h.Number == prev:
-			pass.Reportf(h.MarkerPos, "结构层次序数“%s”与上一个同级序数重复，应为“%s”（GB/T 9704—2012 7.3.3）",
+			pass.Reportf(h.MarkerPos, "结构层次序数“%s”与上一个同级序数重复，应为“%s”",
 				marker, canonicalMarker(level, prev+1))
 		case h.Number == prev+1, h.Number == 1:
 			// the next number, or a new list under the same parent
@@ -268,13 +268,13 @@ func checkHeadings(pass *lint.Pass, hs []gongwen.Heading) {
 			// the number before it stands inside a line the recognizer
 			// did not take for a heading ("一、1996年…")
 		case prev == 0:
-			pass.Reportf(h.MarkerPos, "结构层次序数“%s”前缺少本层的“%s”：同级序数应从一开始依次编号（GB/T 9704—2012 7.3.3）",
+			pass.Reportf(h.MarkerPos, "结构层次序数“%s”前缺少本层的“%s”：同级序数应从一开始依次编号",
 				marker, canonicalMarker(level, 1))
 		case h.Number > prev+1:
-			pass.Reportf(h.MarkerPos, "结构层次序数跳号：上一个同级序数是“%s”，这里是“%s”，应为“%s”（GB/T 9704—2012 7.3.3）",
+			pass.Reportf(h.MarkerPos, "结构层次序数跳号：上一个同级序数是“%s”，这里是“%s”，应为“%s”",
 				canonicalMarker(level, prev), marker, canonicalMarker(level, prev+1))
 		default:
-			pass.Reportf(h.MarkerPos, "结构层次序数倒序：上一个同级序数是“%s”，这里是“%s”，应为“%s”（GB/T 9704—2012 7.3.3）",
+			pass.Reportf(h.MarkerPos, "结构层次序数倒序：上一个同级序数是“%s”，这里是“%s”，应为“%s”",
 				canonicalMarker(level, prev), marker, canonicalMarker(level, prev+1))
 		}
 	}

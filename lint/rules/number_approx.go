@@ -45,7 +45,7 @@ var NumberApprox = &lint.Rule{
 			}
 			pass.Report(lint.Finding{
 				Span:    sp,
-				Message: "“" + doc.Prose[m[0]:m[1]] + "”表示概数，相邻数字之间不用顿号，应为“" + string(a) + string(b) + doc.Prose[m[6]:m[1]] + "”（GB/T 15834—2011 4.5.3.4）",
+				Message: "“" + doc.Prose[m[0]:m[1]] + "”表示概数，相邻数字之间不用顿号，应为“" + string(a) + string(b) + doc.Prose[m[6]:m[1]] + "”",
 				Fix:     &lint.Fix{Span: dun, Text: ""},
 			})
 		}

@@ -38,7 +38,7 @@ var NumberPercentRange = &lint.Rule{
 			pass.Report(lint.Finding{
 				Span: sp,
 				Message: "百分数范围“" + doc.Prose[n0:m[1]] + "”的前一个数值也要带百分号，应为“" +
-					doc.Prose[n0:n1] + sign + sep + doc.Prose[pct0:m[7]] + sign + "”（GB/T 15835—2011：15%～30%不写为15～30%）",
+					doc.Prose[n0:n1] + sign + sep + doc.Prose[pct0:m[7]] + sign + "”",
 				Fix: &lint.Fix{Span: fix, Text: sign + sep},
 			})
 		}

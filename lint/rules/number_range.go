@@ -63,7 +63,7 @@ var NumberRange = &lint.Rule{
 			pass.Report(lint.Finding{
 				Span: whole,
 				Message: what + "“" + text[lo:hi] + text[hi:unitEnd(text, hi)] + "”中用了“" + text[at:at+size] +
-					"”，起止之间应用" + markName(mark) + "“" + mark + "”：" + text[lo:at] + mark + text[at+size:hi] + text[hi:unitEnd(text, hi)] + "（GB/T 15834—2011 4.13）",
+					"”，起止之间应用" + markName(mark) + "“" + mark + "”：" + text[lo:at] + mark + text[at+size:hi] + text[hi:unitEnd(text, hi)],
 				Fix: &lint.Fix{Span: sp, Text: mark},
 			})
 		}

@@ -45,7 +45,7 @@ var NumberYear = &lint.Rule{
 				}
 				seen[sp.Start] = true
 				year := doc.Prose[y0:y1]
-				pass.Reportf(sp, "“%s”中的年份简写成了两位数字，年份应写全称，如“%s年”（GB/T 15835—2011：年份不能简写）",
+				pass.Reportf(sp, "“%s”中的年份简写成了两位数字，年份应写全称，如“%s年”",
 					doc.Prose[m[0]:m[1]], fullYear(year))
 			}
 		}

@@ -37,7 +37,7 @@ var PunctDunhaoBetweenQuotes = &lint.Rule{
 			}
 			pass.Report(lint.Finding{
 				Span:    dun,
-				Message: "标有" + kind + "的并列成分之间通常不用顿号，可删去顿号，写作" + dunhaoItems(doc, sp) + "（GB/T 15834—2011 4.5.3.5）",
+				Message: "标有" + kind + "的并列成分之间通常不用顿号，可删去顿号，写作" + dunhaoItems(doc, sp),
 				Fix:     &lint.Fix{Span: dun, Text: ""},
 			})
 		}

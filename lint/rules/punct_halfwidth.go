@@ -81,7 +81,7 @@ type halfwidthMark struct {
 func newHalfwidthMark(at, end int, r rune, why string) halfwidthMark {
 	f := halfwidthFull[r]
 	return halfwidthMark{at: at, end: end, full: f.full,
-		message: fmt.Sprintf("中文%s应使用全角“%c”，不用半角“%c”%s（GB/T 15834—2011）", f.name, f.full, r, why)}
+		message: fmt.Sprintf("中文%s应使用全角“%c”，不用半角“%c”%s", f.name, f.full, r, why)}
 }
 
 // halfwidthMarks finds the half-width marks of one line that stand in

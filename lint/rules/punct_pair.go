@@ -116,7 +116,7 @@ func unpairedMarks(block []formatLine, continued bool) []unpaired {
 				if r == ')' {
 					partner = '('
 				}
-				out = append(out, unpaired{at, fmt.Sprintf("后%s“%c”前面没有与之配对的“%c”（GB/T 15834—2011：%s应成对使用）",
+				out = append(out, unpaired{at, fmt.Sprintf("后%s“%c”前面没有与之配对的“%c”：%s应成对使用",
 					pairName[kind], r, partner, pairName[kind])})
 				continue
 			}
@@ -146,6 +146,6 @@ func unclosed(kind, mark rune, at int) unpaired {
 	if mark == '(' {
 		closing = ")"
 	}
-	return unpaired{at, fmt.Sprintf("前%s“%c”在本段内没有配对的“%s”（GB/T 15834—2011：%s应成对使用%s）",
+	return unpaired{at, fmt.Sprintf("前%s“%c”在本段内没有配对的“%s”：%s应成对使用%s",
 		pairName[kind], mark, closing, pairName[kind], note)}
 }

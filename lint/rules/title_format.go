@@ -51,7 +51,7 @@ var TitleFormat = &lint.Rule{
 		if j < len(rs) && j > 0 {
 			sp := lint.Span{Start: start + j, End: start + len(rs)}
 			pass.Report(lint.Finding{Span: sp,
-				Message: fmt.Sprintf("标题末尾不加标点符号，应删去“%s”（《党政机关公文处理工作条例》第九条；实务通行做法）", string(rs[j:])),
+				Message: fmt.Sprintf("标题末尾不加标点符号，应删去“%s”", string(rs[j:])),
 				Fix:     &lint.Fix{Span: sp, Text: ""}})
 		}
 		verbs := strings.Count(title, "转发") + strings.Count(title, "批转")
@@ -60,10 +60,10 @@ var TitleFormat = &lint.Rule{
 		switch {
 		case verbs >= 2:
 			pass.Report(lint.Finding{Span: whole,
-				Message: fmt.Sprintf("标题层层转发（%d个“转发/批转”）：转发文件的标题只写本机关和原件，省略中间机关，如“××转发××关于××的通知”（《党政机关公文处理工作条例》第九条；实务通行做法）", verbs)})
+				Message: fmt.Sprintf("标题层层转发（%d个“转发/批转”）：转发文件的标题只写本机关和原件，省略中间机关，如“××转发××关于××的通知”", verbs)})
 		case verbs == 1 && abouts > 1:
 			pass.Report(lint.Finding{Span: whole,
-				Message: fmt.Sprintf("转发文件的标题中“关于”出现%d次（关于转发…关于…的通知）：应写作“××转发××关于××的通知”或“××关于转发《××》的通知”（《党政机关公文处理工作条例》第九条；实务通行做法）", abouts)})
+				Message: fmt.Sprintf("转发文件的标题中“关于”出现%d次（关于转发…关于…的通知）：应写作“××转发××关于××的通知”或“××关于转发《××》的通知”", abouts)})
 		case verbs == 0:
 			allowed := 1
 			if strings.Contains(title, "印发") {
@@ -71,7 +71,7 @@ var TitleFormat = &lint.Rule{
 			}
 			if abouts > allowed {
 				pass.Report(lint.Finding{Span: whole,
-					Message: fmt.Sprintf("标题中“关于”出现%d次，应只保留一个：标题由发文机关名称、事由和文种组成（《党政机关公文处理工作条例》第九条；实务通行做法）", abouts)})
+					Message: fmt.Sprintf("标题中“关于”出现%d次，应只保留一个：标题由发文机关名称、事由和文种组成", abouts)})
 			}
 		}
 	},
