@@ -27,6 +27,20 @@ func (s Severity) String() string {
 	return severityNames[s]
 }
 
+// Chinese is the severity as office staff read it: 错误, 警告 or 提示
+// (关闭 for Off). Reports for people use it; JSON and SARIF keep String.
+func (s Severity) Chinese() string {
+	switch s {
+	case Error:
+		return "错误"
+	case Warning:
+		return "警告"
+	case Info:
+		return "提示"
+	}
+	return "关闭"
+}
+
 // ParseSeverity reads "off", "info", "warning" or "error".
 func ParseSeverity(name string) (Severity, error) {
 	for s, n := range severityNames {

@@ -9,6 +9,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/gwlint/gwlint/lint"
+	"github.com/gwlint/gwlint/lint/annotate"
 	"github.com/gwlint/gwlint/lint/report"
 	"github.com/gwlint/gwlint/lint/rules"
 )
@@ -19,7 +20,9 @@ func checkCommand() *cli.Command {
 		Usage:     "lint drafts: files, directories (recursively), or - for standard input",
 		ArgsUsage: "PATH...",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "format", Value: "text", Usage: "output format: text, json, sarif, rdjson or html"},
+			&cli.StringFlag{Name: "format", Value: "text", Usage: "output format: text, json, sarif, rdjson, html, or docx (each draft back as a Word file with a 批注 per finding and a 修订 per fix, into --output; the text report still goes to standard output)"},
+			&cli.StringFlag{Name: "output", Usage: "with --format docx: the directory the annotated drafts are written to (created if missing)", TakesFile: true},
+			&cli.StringFlag{Name: "author", Value: "gwlint", Usage: "with --format docx: the author named on the 批注 and 修订"},
 			&cli.StringSliceFlag{Name: "parent", Usage: "a parent (higher-level) document, or a directory of them; repeatable"},
 			&cli.StringFlag{Name: "library", Usage: "a parent library made by gwlint library add", TakesFile: true},
 			&cli.StringFlag{Name: "config", Usage: "configuration file (default: the nearest .gwlint.yaml from the working directory upward)"},
@@ -43,8 +46,20 @@ func checkCommand() *cli.Command {
 				}
 			}
 			format := c.String("format")
+			var docxDir string
+			if format == "docx" {
+				if docxDir = c.String("output"); docxDir == "" {
+					return usageError("check: --format docx 需要 --output 目录，批注文档写在那里（文稿本身不会被改写）")
+				}
+				if err := os.MkdirAll(docxDir, 0o755); err != nil {
+					return &exitError{code: 2, err: fmt.Errorf("无法创建输出目录 %s：%w", docxDir, err)}
+				}
+				format = "text"
+			} else if c.IsSet("output") {
+				return usageError("check: --output is for --format docx")
+			}
 			if !validFormat(format) {
-				return usageError("check: unknown --format %q (want text, json, sarif, rdjson or html)", format)
+				return usageError("check: unknown --format %q (want text, json, sarif, rdjson, html or docx)", format)
 			}
 			failLevel, err := lint.ParseSeverity(c.String("fail-level"))
 			if err != nil || failLevel == lint.Off {
@@ -87,6 +102,9 @@ func checkCommand() *cli.Command {
 				if c.Bool("fix") {
 					r = fixResult(c, checker, r, fixLevel)
 				}
+				if docxDir != "" {
+					r = annotateResult(c, checker, r, docxDir)
+				}
 				outcome.Add(r)
 				if err := stream.File(r); err != nil && writeErr == nil {
 					writeErr = err
@@ -111,6 +129,30 @@ func checkCommand() *cli.Command {
 			return nil
 		},
 	}
+}
+
+// annotateResult writes r's draft back as an annotated .docx into dir and
+// says where on standard error. A draft that cannot be annotated keeps its
+// findings and gains the error, so the report is still given and the run
+// exits 2.
+func annotateResult(c *cli.Context, checker *lint.Checker, r *lint.Result, dir string) *lint.Result {
+	if r.Err != nil || r.Doc == nil {
+		return r
+	}
+	reg := checker.Registry()
+	opt := annotate.Options{Author: c.String("author"), RuleName: func(id string) string {
+		if rule := reg.Lookup(id); rule != nil {
+			return rule.Doc
+		}
+		return ""
+	}}
+	out, sum, err := annotate.WriteFile(dir, r, opt)
+	if err != nil {
+		r.Err = err
+		return r
+	}
+	fmt.Fprintf(c.App.ErrWriter, "gwlint：%s → %s（%d 条批注，%d 处修订）\n", r.Path, out, sum.Comments, sum.Changes)
+	return r
 }
 
 // readStdin reads standard input for a "-" target, as a plain-text draft.

@@ -126,15 +126,12 @@ func (s *textStream) closing() string {
 	return out + "：" + strings.Join(parts, "，")
 }
 
-// severityNames are the severities as office staff read them.
-var severityNames = map[lint.Severity]string{lint.Error: "错误", lint.Warning: "警告", lint.Info: "提示"}
-
 // countsText: 2 个错误，5 个警告，1 个提示.
 func countsText(counts map[lint.Severity]int) string {
 	var parts []string
 	for _, sev := range []lint.Severity{lint.Error, lint.Warning, lint.Info} {
 		if n := counts[sev]; n > 0 {
-			parts = append(parts, fmt.Sprintf("%d 个%s", n, severityNames[sev]))
+			parts = append(parts, fmt.Sprintf("%d 个%s", n, sev.Chinese()))
 		}
 	}
 	return strings.Join(parts, "，")
