@@ -18,7 +18,8 @@ type Result struct {
 	Chars   int
 	Counted Span
 	// Cap is the 字数 cap that applies to this document (0: none), and
-	// CapReason why it applies.
+	// CapReason why it applies, as the rule that caps it (length-cap) gives
+	// them in its Summary; 0 and "" when it is off.
 	Cap       int
 	CapReason string
 	// Copy is the comparison with parent documents; nil when none were
@@ -114,7 +115,6 @@ func (c *Checker) Check(doc *Document) (res *Result) {
 		Counted: doc.CountedSpan(),
 	}
 	res.Chars = doc.Chars()
-	res.Cap, res.CapReason = c.cfg.CapFor(doc)
 	var findings []Finding
 	var failed []error
 	for _, e := range c.enabled {
@@ -131,6 +131,9 @@ func (c *Checker) Check(doc *Document) (res *Result) {
 			e.rule.Run(pass)
 		}
 		findings = append(findings, pass.findings...)
+		if pass.summary != nil {
+			res.Cap, res.CapReason = pass.summary.Cap, pass.summary.CapReason
+		}
 	}
 	res.Err = errors.Join(failed...)
 	findings = applySuppressions(doc, findings, c)

@@ -23,10 +23,6 @@ type Config struct {
 	// Rules overrides rule severities: "off", "info", "warning" or
 	// "error", by rule ID or by a glob such as "burden-*".
 	Rules map[string]Severity `yaml:"rules"`
-	// Length sets the 字数 caps of length-cap.
-	Length LengthConfig `yaml:"length"`
-	// Copy sets the thresholds of copy-passage and copy-ratio.
-	Copy CopyConfig `yaml:"copy"`
 	// Phrases are extra phrase lists (YAML files in the format of
 	// dict/phrases), relative to the configuration file.
 	Phrases []string `yaml:"phrases"`
@@ -44,70 +40,18 @@ type Config struct {
 
 	// Path is the file the configuration was read from, "" for defaults.
 	Path string `yaml:"-"`
-	// lines remembers where each rule override stood, for errors.
+	// lines remembers where each key stood, for errors.
 	lines map[string]int
+	// options are the values of the sections rules declare (NewOptions:
+	// "length", "copy"), by declaration; a declaration missing here has
+	// its defaults.
+	options map[any]any
 }
 
-// LengthConfig sets the caps of the length-cap rule, after
-// 《整治形式主义为基层减负若干规定》第2条: 5000字 for most documents,
-// 4000字 for those that deploy a special or specific task, none for
-// comprehensive work.
-type LengthConfig struct {
-	Cap              int `yaml:"cap"`               // default 5000
-	TaskCap          int `yaml:"task_cap"`          // default 4000
-	ComprehensiveCap int `yaml:"comprehensive_cap"` // default 0: no cap
-	// Comprehensive treats every draft as deploying comprehensive work.
-	Comprehensive bool `yaml:"comprehensive"`
-	// CheckRegulations also caps 条例, 规定 and 办法 issued by 令, which
-	// are laws, not work documents, and are exempt by default.
-	CheckRegulations bool `yaml:"check_regulations"`
-	// CheckCentral also caps documents of 中共中央, 国务院 and their 办公厅,
-	// which the article (地方和部门文件) does not govern, as a measure of how
-	// far a central text would exceed a local cap.
-	CheckCentral bool `yaml:"check_central"`
-}
-
-// CopyConfig sets the thresholds of the copy rules.
-type CopyConfig struct {
-	// MinPassage is the shortest shared passage reported, in normalized
-	// characters. Default 13.
-	MinPassage int `yaml:"min_passage"`
-	// Ratio: copy-ratio fires when this share of the draft is copied.
-	Ratio float64 `yaml:"ratio"`
-	// Coverage: copy-ratio fires when this share of one parent is
-	// reproduced in the draft.
-	Coverage float64 `yaml:"coverage"`
-	// LongQuotation: a quotation this long (normalized characters) is
-	// reported at info severity even though it is not copying.
-	LongQuotation int `yaml:"long_quotation"`
-}
-
-// DefaultConfig is the configuration used when no file is found.
+// DefaultConfig is the configuration used when no file is found: every
+// rule at its default severity, every option at its default.
 func DefaultConfig() *Config {
-	c := &Config{}
-	c.fillDefaults()
-	return c
-}
-
-func (c *Config) fillDefaults() {
-	if c.Length.Cap == 0 {
-		c.Length.Cap = 5000
-	}
-	if c.Length.TaskCap == 0 {
-		c.Length.TaskCap = 4000
-	}
-	if c.Copy.MinPassage == 0 {
-		c.Copy.MinPassage = 13
-	}
-	if c.Copy.Ratio == 0 {
-		c.Copy.Ratio = 0.5
-	}
-	if c.Copy.Coverage == 0 {
-		c.Copy.Coverage = 0.6
-	}
-	if c.Copy.LongQuotation == 0 {
-		c.Copy.LongQuotation = 200
-	}
+	return &Config{lines: map[string]int{}}
 }
 
 // ConfigError is a configuration problem, located in its file.
@@ -180,16 +124,24 @@ func ParseConfig(name string, data []byte) (*Config, error) {
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		return nil, &ConfigError{Path: name, Msg: "not valid YAML: " + strings.TrimPrefix(err.Error(), "yaml: ")}
 	}
+	var doc *yaml.Node
 	if len(root.Content) > 0 {
-		if err := decodeStrict(name, "", root.Content[0], reflect.ValueOf(c).Elem(), c.lines); err != nil {
+		doc = root.Content[0]
+	}
+	// The sections rules declare are read first, so that the Config's own
+	// keys are decoded without them.
+	rest, err := decodeSections(c, doc)
+	if err != nil {
+		return nil, err
+	}
+	if rest != nil {
+		if err := decodeStrict(name, "", rest, reflect.ValueOf(c).Elem(), c.lines); err != nil {
 			return nil, err
 		}
 	}
 	if err := c.check(); err != nil {
 		return nil, err
 	}
-	c.fillDefaults()
-	c.warn()
 	return c, nil
 }
 
@@ -197,37 +149,12 @@ func (c *Config) check() error {
 	bad := func(key string, msg string) error {
 		return &ConfigError{Path: c.Path, Line: c.lines[key], Msg: key + ": " + msg}
 	}
-	for key, v := range map[string]int{"length.cap": c.Length.Cap, "length.task_cap": c.Length.TaskCap, "length.comprehensive_cap": c.Length.ComprehensiveCap} {
-		if v < 0 {
-			return bad(key, "a cap must not be negative (0 means the default, or none for comprehensive_cap)")
-		}
-	}
-	if c.Copy.MinPassage < 0 || (c.Copy.MinPassage > 0 && c.Copy.MinPassage < 8) {
-		return bad("copy.min_passage", "must be at least 8 characters")
-	}
-	for key, v := range map[string]float64{"copy.ratio": c.Copy.Ratio, "copy.coverage": c.Copy.Coverage} {
-		if !(v >= 0 && v <= 1) { // written so that .nan is refused too
-			return bad(key, "a share between 0 and 1")
-		}
-	}
 	for _, g := range c.Ignore {
 		if _, err := path.Match(g, ""); err != nil {
 			return bad("ignore", fmt.Sprintf("bad glob %q", g))
 		}
 	}
 	return nil
-}
-
-// warn records what is allowed but probably not meant. A special cap
-// above the general one is applied as the general one: 第2条 sets the
-// special cap lower, and a local rule such as 山东's 3000字 lowers both.
-func (c *Config) warn() {
-	// length.cap alone below 4000 (山东's 3000) needs no warning: the
-	// special cap follows it down, as its user expects.
-	if c.Length.Cap > 0 && c.Length.TaskCap > c.Length.Cap && c.lines["length.task_cap"] > 0 {
-		c.Warnings = append(c.Warnings, fmt.Sprintf("%s：length.task_cap（%d字）大于 length.cap（%d字）：部署专项工作或者具体任务的文件上限不应高于一般上限，按%d字检查；如确需放宽，请同时调高 length.cap",
-			c.Location("length.task_cap"), c.Length.TaskCap, c.Length.Cap, c.Length.Cap))
-	}
 }
 
 // Location is "file:line" of a key in the configuration file ("phrases",
@@ -357,6 +284,7 @@ func decodeStrict(file, prefix string, n *yaml.Node, v reflect.Value, lines map[
 		}
 		fields := map[string]reflect.Value{}
 		var known []string
+
 		for i := 0; i < v.NumField(); i++ {
 			tag := strings.Split(v.Type().Field(i).Tag.Get("yaml"), ",")[0]
 			if tag == "" || tag == "-" {
@@ -364,6 +292,10 @@ func decodeStrict(file, prefix string, n *yaml.Node, v reflect.Value, lines map[
 			}
 			fields[tag] = v.Field(i)
 			known = append(known, tag)
+		}
+		if prefix == "" && v.Type() == reflect.TypeOf(Config{}) {
+			// The sections rules declare are keys of the file too.
+			known = append(known, sectionNames()...)
 		}
 		seen := map[string]int{}
 		for i := 0; i+1 < len(n.Content); i += 2 {

@@ -12,11 +12,8 @@ func TestParseConfig(t *testing.T) {
 rules:
   length-cap: error
   "burden-*": info
-length:
-  cap: 3000
-  comprehensive: true
 copy:
-  ratio: 0.8
+  min_passage: 20
 ignore:
   - "archive/**"
   - "*.bak.md"
@@ -24,11 +21,11 @@ ignore:
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Length.Cap != 3000 || c.Length.TaskCap != 4000 || !c.Length.Comprehensive {
-		t.Errorf("length = %+v", c.Length)
+	if got := CopyAlign.Of(c).MinPassage; got != 20 {
+		t.Errorf("copy.min_passage = %d", got)
 	}
-	if c.Copy.Ratio != 0.8 || c.Copy.MinPassage != 13 {
-		t.Errorf("copy = %+v", c.Copy)
+	if got := CopyAlign.Of(DefaultConfig()).MinPassage; got != 13 {
+		t.Errorf("default copy.min_passage = %d", got)
 	}
 	rule := func(id string) *Rule { return &Rule{ID: id, Severity: Warning} }
 	for id, want := range map[string]Severity{"length-cap": Error, "burden-veto": Info, "docno-format": Warning} {
@@ -51,13 +48,16 @@ func TestParseConfigErrors(t *testing.T) {
 		want string
 	}{
 		{"lenght:\n  cap: 10\n", `g.yaml:1: unknown key "lenght"`},
-		{"length:\n  cap: 10\n  caps: 3\n", `g.yaml:3: unknown key "length.caps"`},
-		{"length:\n  cap: lots\n", `g.yaml:2: length.cap: bad value "lots", want a whole number`},
+		{"copy:\n  min_passage: 10\n  min_passages: 3\n", `g.yaml:3: unknown key "copy.min_passages"`},
+		{"copy:\n  min_passage: lots\n", `g.yaml:2: copy.min_passage: bad value "lots", want a whole number`},
+		{"copy:\n  min_passage: 5\n", `g.yaml:2: copy.min_passage: must be at least 8 characters`},
+		{"copy: 3\n", `g.yaml:1: copy: expected a mapping of keys`},
+		{"copy:\n  min_passage: 10\ncopy:\n  min_passage: 12\n", `g.yaml:3: key "copy" given twice`},
+		{"copy:\n  min_passage: 10\n  min_passage: 12\n", `g.yaml:3: key "copy.min_passage" given twice`},
 		{"rules:\n  length-cap: loud\n", `g.yaml:2: rules.length-cap: bad value "loud", want off, info, warning or error`},
 		{"ignore: notalist\n", `g.yaml:1: ignore: bad value "notalist", want a list of strings`},
-		{"copy:\n  ratio: 1.5\n", `g.yaml:2: copy.ratio: a share between 0 and 1`},
 		{"rules: [a, b]\n", `g.yaml:1: rules: expected a mapping`},
-		{"length: {cap: [1]}\n", `g.yaml:1: length.cap: got a list, want a whole number`},
+		{"copy: {min_passage: [1]}\n", `g.yaml:1: copy.min_passage: got a list, want a whole number`},
 		{"a: b: c\n", `g.yaml: not valid YAML`},
 		{"rules:\n  length-cap: off\nrules:\n  docno-format: off\n", `g.yaml:3: key "rules" given twice (first on line 1)`},
 		{"rules:\n  length-cap: off\n  length-cap: error\n", `g.yaml:3: key "rules.length-cap" given twice`},

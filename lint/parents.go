@@ -9,6 +9,20 @@ import (
 	"github.com/gwlint/gwlint/lint/align"
 )
 
+// CopyAlignOptions are the copy engine's key of the "copy" section.
+type CopyAlignOptions struct {
+	MinPassage int `yaml:"min_passage" doc:"shortest passage reported, in normalized characters (at least 8)"`
+}
+
+// CopyAlign is the copy engine's part of the "copy" section, which the
+// copy rules' thresholds share.
+var CopyAlign = NewOptions("copy", CopyAlignOptions{MinPassage: 13}, func(v *CopyAlignOptions, c *OptionsCheck) error {
+	if v.MinPassage < 0 || (v.MinPassage > 0 && v.MinPassage < 8) {
+		return c.Error("min_passage", "must be at least 8 characters")
+	}
+	return nil
+})
+
 // Parent is a parent (higher-level) document a draft may copy from.
 type Parent struct {
 	Doc *Document
@@ -158,6 +172,7 @@ type CopyEdit struct {
 // Compare compares doc with the explicit parents and with the library's
 // best candidates for it.
 func (s *ParentSet) Compare(doc *Document, cfg *Config) *CopyFacts {
+	minPassage := CopyAlign.Of(cfg).MinPassage
 	facts := &CopyFacts{}
 	parents := append([]*Parent(nil), s.explicit...)
 	if s.library != nil {
@@ -206,7 +221,7 @@ func (s *ParentSet) Compare(doc *Document, cfg *Config) *CopyFacts {
 	}
 	cite = append(cite, dateRanges(doc)...)
 	structure := structureRanges(doc)
-	opt := align.Options{MinLen: cfg.Copy.MinPassage, Cite: cite, Exclude: structure}
+	opt := align.Options{MinLen: minPassage, Cite: cite, Exclude: structure}
 	res := align.Compare(draft, norms, opt)
 
 	facts.Ratio = res.Ratio
@@ -228,7 +243,7 @@ func (s *ParentSet) Compare(doc *Document, cfg *Config) *CopyFacts {
 		// quotation only where it lies inside one: a sentence copied
 		// whole around a short 贯彻落实《…》 is a copied passage, already
 		// reported, not a quotation.
-		all := align.Compare(draft, norms, align.Options{MinLen: cfg.Copy.MinPassage, Exclude: structure})
+		all := align.Compare(draft, norms, align.Options{MinLen: minPassage, Exclude: structure})
 		for _, ps := range all.Passages {
 			if !convincing(ps, opt.MinLen) {
 				continue

@@ -75,7 +75,19 @@ type Pass struct {
 	// it an error).
 	overridden bool
 	findings   []Finding
+	summary    *Summary
 }
+
+// Summary is what a rule says of the draft as a whole, which reports
+// render beside the findings: the 字数 cap that governs the draft and why.
+// Reports read it from the Result, never from a rule's ID.
+type Summary struct {
+	Cap       int
+	CapReason string
+}
+
+// Summarize gives the report the rule's summary of the draft.
+func (p *Pass) Summarize(s Summary) { p.summary = &s }
 
 // Report records a finding. Rule and Source default to the rule's own,
 // so most rules set only Span and Message; Severity follows the one

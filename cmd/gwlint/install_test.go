@@ -116,7 +116,8 @@ func TestInitWritesLoadableConfig(t *testing.T) {
 	}
 	// Every value it writes is the default, so writing it changes nothing.
 	def := lint.DefaultConfig()
-	if cfg.Length != def.Length || cfg.Copy != def.Copy || len(cfg.Rules) != 0 || len(cfg.Parents) != 0 || cfg.Library != "" {
+	if rules.Length.Of(cfg) != rules.Length.Of(def) || lint.CopyAlign.Of(cfg) != lint.CopyAlign.Of(def) || rules.CopyRatioThresholds.Of(cfg) != rules.CopyRatioThresholds.Of(def) ||
+		rules.Quotation.Of(cfg) != rules.Quotation.Of(def) || len(cfg.Rules) != 0 || len(cfg.Parents) != 0 || cfg.Library != "" {
 		t.Errorf("init wrote non-default settings: %+v", cfg)
 	}
 	// Every key of the configuration is in it, explained: the keys are
@@ -139,6 +140,16 @@ func TestInitWritesLoadableConfig(t *testing.T) {
 		}
 	}
 	keys(reflect.TypeOf(lint.Config{}))
+	// And every key of the sections rules declare.
+	_, sections := lint.OptionSections()
+	for _, docs := range sections {
+		for _, d := range docs {
+			_, key, _ := strings.Cut(d.Key, ".")
+			if !regexp.MustCompile(`(?m)^\s*` + key + `:`).Match(data) {
+				t.Errorf("the written file lacks %s", d.Key)
+			}
+		}
+	}
 
 	// A second init refuses and leaves the file alone.
 	os.WriteFile(path, []byte("rules: {}\n"), 0o644)

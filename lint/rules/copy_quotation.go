@@ -4,6 +4,14 @@ import (
 	"github.com/gwlint/gwlint/lint"
 )
 
+// QuotationOptions are copy-quotation's key of the "copy" section.
+type QuotationOptions struct {
+	LongQuotation int `yaml:"long_quotation" doc:"copy-quotation: quotations this long are reported"`
+}
+
+// Quotation is copy-quotation's part of the "copy" section.
+var Quotation = lint.NewOptions("copy", QuotationOptions{LongQuotation: 200}, nil)
+
 // CopyQuotation reports a parent's passage that the draft quotes as a
 // quotation (根据《…》, "…指出：“…”"). Quoting is how a document should cite
 // its source, so it never counts as copying; it is reported at info so that
@@ -20,7 +28,7 @@ var CopyQuotation = &lint.Rule{
 		if lint.CopyFact.Get(pass) == nil {
 			return
 		}
-		long := pass.Config.Copy.LongQuotation
+		long := Quotation.Get(pass).LongQuotation
 		for _, q := range lint.CopyFact.Get(pass).Quotations {
 			if q.Len < long {
 				continue

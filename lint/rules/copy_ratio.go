@@ -7,10 +7,26 @@ import (
 	"github.com/gwlint/gwlint/lint"
 )
 
+// CopyRatioOptions are copy-ratio's thresholds in the "copy" section.
+type CopyRatioOptions struct {
+	Ratio    float64 `yaml:"ratio" doc:"copy-ratio: share of the draft copied"`
+	Coverage float64 `yaml:"coverage" doc:"copy-ratio: share of one parent restated"`
+}
+
+// CopyRatioThresholds is copy-ratio's part of the "copy" section.
+var CopyRatioThresholds = lint.NewOptions("copy", CopyRatioOptions{Ratio: 0.5, Coverage: 0.6}, func(v *CopyRatioOptions, c *lint.OptionsCheck) error {
+	for key, x := range map[string]float64{"ratio": v.Ratio, "coverage": v.Coverage} {
+		if !(x >= 0 && x <= 1) { // written so that .nan is refused too
+			return c.Error(key, "a share between 0 and 1")
+		}
+	}
+	return nil
+})
+
 // CopyRatio flags a draft that, as a whole, restates its parent: too much
 // of the draft is copied (照搬照抄), or too much of one parent is reproduced
 // (上下一般粗). The defaults (half of the draft, or 60% of a parent; see
-// lint.CopyConfig) sit well below the published case that drew a 通报
+// CopyRatioOptions) sit well below the published case that drew a 通报
 // (over 90% identical), so that a drafter hears of it while there is time
 // to write local measures; both are configurable.
 var CopyRatio = &lint.Rule{
@@ -25,7 +41,7 @@ var CopyRatio = &lint.Rule{
 		if facts == nil {
 			return
 		}
-		cfg := pass.Config.Copy
+		cfg := CopyRatioThresholds.Get(pass)
 		var reasons []string
 		for _, p := range facts.Parents {
 			if p.Verbatim {

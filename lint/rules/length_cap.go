@@ -10,8 +10,9 @@ import (
 // LengthCap enforces the 字数 caps of 《整治形式主义为基层减负若干规定》
 // (2024) 第2条: "除部署综合性工作外，地方和部门文件一般不超过5000字，部署专项工作
 // 或者具体任务的文件一般不超过4000字". Because the article says 一般 ("as a
-// rule"), a breach is a warning. Which cap applies is decided by
-// lint.Config.CapFor, which the report also shows for every file.
+// rule"), a breach is a warning. Which cap applies is decided by CapFor,
+// under the configuration's "length" options; the rule gives it to the
+// report as the draft's summary, which shows it for every file.
 var LengthCap = &lint.Rule{
 	ID:       "length-cap",
 	Severity: lint.Warning,
@@ -19,7 +20,8 @@ var LengthCap = &lint.Rule{
 	Doc:      "正文字数超过上限：地方和部门文件一般不超过5000字，部署专项工作或具体任务的一般不超过4000字，部署综合性工作的不设上限",
 	Run: func(pass *lint.Pass) {
 		doc := pass.Doc
-		limit, why := pass.Config.CapFor(doc)
+		limit, why := CapFor(pass.Config, doc)
+		pass.Summarize(lint.Summary{Cap: limit, CapReason: why})
 		if limit <= 0 {
 			return
 		}

@@ -39,7 +39,7 @@ func TestLengthCap(t *testing.T) {
 			if got := doc.Chars(); got != tt.chars {
 				t.Fatalf("counted %d characters, built %d", got, tt.chars)
 			}
-			cap, why := lint.DefaultConfig().CapFor(doc)
+			cap, why := CapFor(lint.DefaultConfig(), doc)
 			if cap != tt.cap {
 				t.Errorf("cap = %d (%s), want %d", cap, why, tt.cap)
 			}
@@ -85,7 +85,9 @@ func TestLengthCapOnGovCorpus(t *testing.T) {
 		t.Fatalf("found %d gov documents, want 60", len(files))
 	}
 	central := lint.DefaultConfig()
-	central.Length.CheckCentral = true
+	opts := Length.Defaults()
+	opts.CheckCentral = true
+	Length.Set(central, opts)
 	var got []string
 	for _, f := range files {
 		data, err := os.ReadFile(f)
@@ -97,10 +99,10 @@ func TestLengthCapOnGovCorpus(t *testing.T) {
 		if fs := runRuleOn(t, LengthCap, doc); len(fs) > 0 {
 			t.Errorf("%s: length-cap fired on a State Council document: %s", name, fs[0].Message)
 		}
-		if limit, why := lint.DefaultConfig().CapFor(doc); limit != 0 {
+		if limit, why := CapFor(lint.DefaultConfig(), doc); limit != 0 {
 			t.Errorf("%s: cap %d (%s), want none", name, limit, why)
 		}
-		limit, why := central.CapFor(doc)
+		limit, why := CapFor(central, doc)
 		t.Logf("%s %5d/%d %s %s", name, doc.Chars(), limit, doc.Title(), why)
 		if limit > 0 && doc.Chars() > limit {
 			got = append(got, name)
@@ -160,7 +162,7 @@ func TestLengthCapIssuer(t *testing.T) {
 			if cfg == nil {
 				cfg = lint.DefaultConfig()
 			}
-			got, why := cfg.CapFor(doc)
+			got, why := CapFor(cfg, doc)
 			if got != tt.cap || !strings.Contains(why, tt.why) {
 				t.Errorf("cap %d (%s), want %d (…%s…)", got, why, tt.cap, tt.why)
 			}
