@@ -63,7 +63,10 @@ func (s *Severity) UnmarshalText(b []byte) error {
 
 // Finding is one problem a rule found in a document.
 type Finding struct {
-	Rule     string
+	Rule string
+	// Name is the rule's Chinese name, for people (the rule's Name unless
+	// the finding sets its own).
+	Name     string
 	Severity Severity
 	Message  string
 	Span     Span

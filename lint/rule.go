@@ -29,6 +29,9 @@ type Rule struct {
 	// ID is the stable name reports and configuration use, e.g.
 	// "length-cap"; a family shares a prefix ("burden-", "forward-").
 	ID string
+	// Name is what office staff read: a short Chinese name (发文字号格式,
+	// 层层加码：时限过紧). Reports for people show it beside the ID.
+	Name string
 	// Severity is the default; the configuration may change it or turn
 	// the rule off.
 	Severity Severity
@@ -95,6 +98,9 @@ func (p *Pass) Summarize(s Summary) { p.summary = &s }
 func (p *Pass) Report(f Finding) {
 	if f.Rule == "" {
 		f.Rule = p.Rule.ID
+	}
+	if f.Name == "" && f.Rule == p.Rule.ID {
+		f.Name = p.Rule.Name
 	}
 	f.Severity = p.severityOf(f.Severity)
 	if f.Source == "" {

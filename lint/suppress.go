@@ -11,6 +11,7 @@ import (
 // it; it has no Run of its own.
 var UnusedSuppression = &Rule{
 	ID:       "unused-suppression",
+	Name:     "无用的抑制注释",
 	Severity: Info,
 	Source:   "实务通行做法",
 	Doc:      "行内抑制注释（gwlint-disable）没有匹配到任何问题，或指定的规则不存在",

@@ -142,7 +142,7 @@ func annotateResult(c *cli.Context, checker *lint.Checker, r *lint.Result, dir s
 	reg := checker.Registry()
 	opt := annotate.Options{Author: c.String("author"), RuleName: func(id string) string {
 		if rule := reg.Lookup(id); rule != nil {
-			return rule.Doc
+			return rule.Name
 		}
 		return ""
 	}}

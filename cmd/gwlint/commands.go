@@ -42,6 +42,7 @@ func rulesCommand() *cli.Command {
 			case "json":
 				type ruleJSON struct {
 					ID       string        `json:"id"`
+					Name     string        `json:"name"`
 					Severity lint.Severity `json:"severity"`
 					Source   string        `json:"source"`
 					Doc      string        `json:"doc"`
@@ -49,7 +50,7 @@ func rulesCommand() *cli.Command {
 				}
 				out := []ruleJSON{}
 				for _, r := range reg.Rules() {
-					out = append(out, ruleJSON{r.ID, r.Severity, r.Source, r.Doc, r.Needs.Names()})
+					out = append(out, ruleJSON{r.ID, r.Name, r.Severity, r.Source, r.Doc, r.Needs.Names()})
 				}
 				enc := json.NewEncoder(c.App.Writer)
 				enc.SetEscapeHTML(false)

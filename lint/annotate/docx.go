@@ -22,8 +22,8 @@ type Options struct {
 	// Date stamped on them; the zero time leaves it out, which keeps the
 	// output byte for byte the same for the same input.
 	Date time.Time
-	// RuleName gives the name office staff read for a rule ID (its Chinese
-	// name or description); nil shows the ID alone.
+	// RuleName names a rule for a finding that carries no Name of its
+	// own; nil shows the ID alone.
 	RuleName func(id string) string
 	// Fixes chooses which findings' fixes become tracked changes; nil
 	// takes every fix.
@@ -329,12 +329,12 @@ func (b *builder) comments() []byte {
 		f := n.f
 		fmt.Fprintf(&out, `<w:comment w:id="%d" w:author="%s" w:initials="GW"%s>`, n.id, esc(b.opt.Author), b.dateAttr())
 		head := "【" + f.Severity.Chinese() + "】"
-		if b.opt.RuleName != nil {
-			if name := b.opt.RuleName(f.Rule); name != "" {
-				head += name + "（" + f.Rule + "）"
-			} else {
-				head += f.Rule
-			}
+		name := f.Name
+		if name == "" && b.opt.RuleName != nil {
+			name = b.opt.RuleName(f.Rule)
+		}
+		if name != "" {
+			head += name + "（" + f.Rule + "）"
 		} else {
 			head += f.Rule
 		}

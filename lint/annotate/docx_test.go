@@ -156,7 +156,7 @@ func TestDocxCarriesEveryFindingAndFix(t *testing.T) {
 		t.Fatalf("the draft should give findings with fixes: %d findings, %d fixes", len(r.Findings), fixes)
 	}
 	var buf bytes.Buffer
-	sum, err := Docx(&buf, r, Options{Author: "县政府办公室", RuleName: func(id string) string { return "名称" + id }})
+	sum, err := Docx(&buf, r, Options{Author: "县政府办公室"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -182,7 +182,7 @@ func TestDocxCarriesEveryFindingAndFix(t *testing.T) {
 		if got, want := squeeze(anchored[id]), squeeze(string(rs[f.Span.Start:f.Span.End])); got != want {
 			t.Errorf("comment %s (%s) anchors %q, want %q", id, f.Rule, got, want)
 		}
-		for _, want := range []string{"名称" + f.Rule, f.Source} {
+		for _, want := range []string{f.Name + "（" + f.Rule + "）", f.Source} {
 			if !strings.Contains(comments, esc(want)) {
 				t.Errorf("comments lack %q", want)
 			}

@@ -112,6 +112,7 @@ type htmlCopy struct {
 type htmlFinding struct {
 	ID              string
 	Rule, Severity  string
+	RuleName        string
 	SeverityLabel   string
 	Message, Source string
 	Line, Column    int
@@ -187,7 +188,7 @@ func htmlFileOf(r *lint.Result, id string) *htmlFile {
 	inline := make([]inlineSpan, 0, len(r.Findings))
 	for i, fd := range r.Findings {
 		hf := &htmlFinding{
-			ID: fmt.Sprintf("%s-f%d", id, i+1), Rule: fd.Rule, Severity: fd.Severity.String(), SeverityLabel: severityLabel(fd.Severity),
+			ID: fmt.Sprintf("%s-f%d", id, i+1), Rule: fd.Rule, RuleName: fd.Name, Severity: fd.Severity.String(), SeverityLabel: severityLabel(fd.Severity),
 			Message: fd.Message, Source: fd.Source, Fix: fd.Fix,
 			Wide: IsDocumentWide(fd, len(text)),
 		}

@@ -46,6 +46,7 @@ type jsonParent struct {
 
 type jsonFinding struct {
 	Rule      string        `json:"rule"`
+	RuleName  string        `json:"rule_name,omitempty"`
 	Severity  lint.Severity `json:"severity"`
 	Message   string        `json:"message"`
 	Line      int           `json:"line"`
@@ -110,7 +111,7 @@ func jsonFileOf(r *lint.Result) jsonFile {
 	for _, fd := range r.Findings {
 		start, end := r.Doc.Position(fd.Span.Start), r.Doc.Position(fd.Span.End)
 		jf := jsonFinding{
-			Rule: fd.Rule, Severity: fd.Severity, Message: fd.Message,
+			Rule: fd.Rule, RuleName: fd.Name, Severity: fd.Severity, Message: fd.Message,
 			Line: start.Line, Column: start.Column, EndLine: end.Line, EndColumn: end.Column,
 			Offset: fd.Span.Start, EndOffset: fd.Span.End, Source: fd.Source,
 		}

@@ -53,6 +53,9 @@ type sarifRuleConfig struct {
 }
 
 type sarifRuleProps struct {
+	// Name is the rule's Chinese name; SARIF's own name property is meant
+	// for an identifier, which the ID already is.
+	Name   string   `json:"name,omitempty"`
 	Source string   `json:"source"`
 	Tags   []string `json:"tags,omitempty"`
 }
@@ -144,7 +147,7 @@ func SARIF(w io.Writer, results []*lint.Result, opt Options) error {
 			FullDescription:      sarifText{r.Doc + "（依据：" + r.Source + "）"},
 			Help:                 sarifText{"依据：" + r.Source},
 			DefaultConfiguration: sarifRuleConfig{Level: sarifLevel(r.Severity)},
-			Properties:           sarifRuleProps{Source: r.Source, Tags: ruleTags(r.ID)},
+			Properties:           sarifRuleProps{Name: r.Name, Source: r.Source, Tags: ruleTags(r.ID)},
 		})
 	}
 	run := sarifRun{Tool: sarifTool{Driver: driver}, ColumnKind: "unicodeCodePoints", Results: []sarifResult{}}

@@ -11,6 +11,7 @@ import (
 // full stop in its place, or no mark at all is fixed to "：".
 var AddresseeFormat = &lint.Rule{
 	ID:       "addressee-format",
+	Name:     "主送机关格式",
 	Severity: lint.Error,
 	Source:   "GB/T 9704—2012 7.3.2",
 	Doc:      "主送机关最后一个机关名称后应标全角冒号“：”",

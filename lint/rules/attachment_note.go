@@ -18,6 +18,7 @@ import (
 // not match the attachments needs the writer.
 var AttachmentNote = &lint.Rule{
 	ID:       "attachment-note",
+	Name:     "附件说明格式",
 	Severity: lint.Error,
 	Source:   "GB/T 9704—2012 7.3.4",
 	Doc:      "附件说明不是“附件：1.名称”的形式（全角冒号、阿拉伯数字序号、名称后无标点），或与所附附件不一致",

@@ -11,6 +11,7 @@ import "github.com/gwlint/gwlint/lint"
 // their use as evaluation criteria.
 var BurdenApp = &lint.Rule{
 	ID:       "burden-app",
+	Name:     "指尖上的形式主义：以应用数据考核",
 	Severity: lint.Warning,
 	Source:   "国办函〔2026〕12号《政务移动互联网应用程序规范化管理办法》",
 	Doc:      "以打卡、在线时长、学习时长、下载安装率、点赞量、转发量等作为考核通报指标",

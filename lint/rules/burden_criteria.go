@@ -11,6 +11,7 @@ import "github.com/gwlint/gwlint/lint"
 // 考核内容" and "不搞'千分制'".
 var BurdenCriteria = &lint.Rule{
 	ID:       "burden-criteria",
+	Name:     "以开会发文论成效",
 	Severity: lint.Warning,
 	Source:   "《整治形式主义为基层减负若干规定》（通报引述）",
 	Doc:      "以开会、发文、媒体报道次数作为考核标准，或采用“千分制”",

@@ -33,6 +33,7 @@ import (
 // sentences that forbid, narrate or relieve (不得要求…当天报送).
 var BurdenDeadline = &lint.Rule{
 	ID:       "burden-deadline",
+	Name:     "层层加码：时限过紧",
 	Severity: lint.Warning,
 	Source:   deadlineSourceWarning,
 	Doc:      "要求当天、次日或1—2个工作日内报送、完成（按成文日期折算截止日和工作日）",

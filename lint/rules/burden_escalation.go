@@ -47,6 +47,7 @@ import (
 // (wording may change for reasons).
 var BurdenEscalation = &lint.Rule{
 	ID:       "burden-escalation",
+	Name:     "层层加码：比上级文件加码",
 	Severity: lint.Warning,
 	Source:   "《农村基层干部廉洁履行职责规定》（2025，“层层加码”）；实务：增速度、加数量、扩内容、提标准",
 	Doc:      "对照上级文件层层加码：时限提前、数量加大、频次提高、范围扩大、标准拔高",

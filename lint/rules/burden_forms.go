@@ -11,6 +11,7 @@ import "github.com/gwlint/gwlint/lint"
 // flood season); 国办函〔2026〕12号 [V] speaks of 随意或重复 demands.
 var BurdenForms = &lint.Rule{
 	ID:       "burden-forms",
+	Name:     "频繁填表报数",
 	Severity: lint.Info,
 	Source:   "《整治形式主义为基层减负若干规定》（释义）",
 	Doc:      "要求每日、每周填表报数",

@@ -12,6 +12,7 @@ import "github.com/gwlint/gwlint/lint"
 // which rests on a paraphrase of the 若干规定.
 var BurdenProof = &lint.Rule{
 	ID:       "burden-proof",
+	Name:     "过度留痕",
 	Severity: lint.Warning,
 	Source:   "国办函〔2026〕12号《政务移动互联网应用程序规范化管理办法》",
 	Doc:      "要求拍照、截图、上传轨迹留痕，或以台账、佐证材料作为评判依据",

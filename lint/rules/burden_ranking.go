@@ -10,6 +10,7 @@ import "github.com/gwlint/gwlint/lint"
 // 频繁搞排名通报" — a clear prohibition, but quoted, not verbatim.
 var BurdenRanking = &lint.Rule{
 	ID:       "burden-ranking",
+	Name:     "频繁排名通报",
 	Severity: lint.Warning,
 	Source:   "《整治形式主义为基层减负若干规定》（通报引述）",
 	Doc:      "按月、按周或按季度排名通报",

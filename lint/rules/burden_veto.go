@@ -10,6 +10,7 @@ import "github.com/gwlint/gwlint/lint"
 // the quoted clause; its entry is info (published cases only).
 var BurdenVeto = &lint.Rule{
 	ID:       "burden-veto",
+	Name:     "一票否决与责任状",
 	Severity: lint.Warning,
 	Source:   "《整治形式主义为基层减负若干规定》（通报引述）",
 	Doc:      "设置“一票否决”，要求签订责任状、责任书或承诺书",

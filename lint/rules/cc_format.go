@@ -12,6 +12,7 @@ import (
 // closing 句号.
 var CCFormat = &lint.Rule{
 	ID:       "cc-format",
+	Name:     "抄送机关格式",
 	Severity: lint.Error,
 	Source:   "GB/T 9704—2012 7.4.2",
 	Doc:      "抄送机关应写作“抄送：……。”（全角冒号，最后一个名称后标句号）",

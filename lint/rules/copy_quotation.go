@@ -19,6 +19,7 @@ var Quotation = lint.NewOptions("copy", QuotationOptions{LongQuotation: 200}, ni
 // measures the document ought to contain.
 var CopyQuotation = &lint.Rule{
 	ID:       "copy-quotation",
+	Name:     "大段引用上级文件",
 	Severity: lint.Info,
 	Source:   "实务通行做法（引用上级文件标题、文号和原话不属于照搬照抄）",
 	Doc:      "以引语形式引用上级文件原文（不计入复制比），篇幅过长时提示",

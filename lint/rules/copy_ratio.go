@@ -31,6 +31,7 @@ var CopyRatioThresholds = lint.NewOptions("copy", CopyRatioOptions{Ratio: 0.5, C
 // to write local measures; both are configurable.
 var CopyRatio = &lint.Rule{
 	ID:       "copy-ratio",
+	Name:     "上下一般粗：复制比过高",
 	Severity: lint.Warning,
 	Source:   copyRatioSource,
 	Doc:      "全文复制比或对上级文件的覆盖率超过阈值（默认50%、60%），疑似照搬照抄、上下一般粗",

@@ -29,6 +29,7 @@ import (
 // documents.
 var DateFormat = &lint.Rule{
 	ID:       "date-format",
+	Name:     "成文日期格式",
 	Severity: lint.Error,
 	Source:   "GB/T 9704—2012 7.3.5.4",
 	Doc:      "成文日期或印发日期不是“2024年7月1日”的形式（阿拉伯数字、年份全称、月日不编虚位）",

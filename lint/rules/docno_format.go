@@ -25,6 +25,7 @@ import (
 // 发文字号 line itself.
 var DocnoFormat = &lint.Rule{
 	ID:       "docno-format",
+	Name:     "发文字号格式",
 	Severity: lint.Error,
 	Source:   "GB/T 9704—2012 7.2.5",
 	Doc:      "发文字号不符合“机关代字〔2024〕12号”的格式（六角括号、年份全称、不加“第”、不编虚位）",

@@ -13,6 +13,7 @@ import (
 // fact for the reader, not a fault: info, 实务通行做法.
 var ForwardChain = &lint.Rule{
 	ID:       "forward-chain",
+	Name:     "转发层级",
 	Severity: lint.Info,
 	Source:   "实务通行做法",
 	Doc:      "转发文件的转发层级：标题和所引发文字号显示的层数",
@@ -67,6 +68,7 @@ var ForwardChain = &lint.Rule{
 // 机关单位名称要省略), not a quoted clause, hence not an error.
 var ForwardNestedTitle = &lint.Rule{
 	ID:       "forward-nested-title",
+	Name:     "转发标题层层嵌套",
 	Severity: lint.Warning,
 	Source:   "《党政机关公文处理工作条例》第九条（标题由发文机关名称、事由和文种组成）；实务：层层转发，中间的机关单位名称要省略",
 	Doc:      "转发文件标题层层嵌套（转发…转发…的通知的通知，或多个“关于”）",
@@ -93,6 +95,7 @@ var ForwardNestedTitle = &lint.Rule{
 // tells the drafter the notice is fine as it is.
 var ForwardPlain = &lint.Rule{
 	ID:       "forward-plain",
+	Name:     "原文转发（提倡的做法）",
 	Severity: lint.Info,
 	Source:   "2019年中办《关于解决形式主义突出问题为基层减负的通知》（释义）；山东省2019年精简文件规定（据释义：没有结合本地实际的具体措施的，原文转发执行即可）",
 	Doc:      "只作原文转发、未另提要求的转发文件（可接受的做法）",

@@ -16,6 +16,7 @@ import (
 // practice, and the message does not quote it; 一般 makes it a warning.
 var ForwardDemandsPackage = &lint.Rule{
 	ID:       "forward-demands-package",
+	Name:     "以文件落实文件：转发时要求配套文件",
 	Severity: lint.Warning,
 	Source:   "《整治形式主义为基层减负若干规定》第3条（据释义）；实务通行做法",
 	Doc:      "转发文件要求下级制定配套文件、实施方案或实施细则",
@@ -31,6 +32,7 @@ var ForwardDemandsPackage = &lint.Rule{
 // (paraphrase; 一般).
 var ForwardDemandsReport = &lint.Rule{
 	ID:       "forward-demands-report",
+	Name:     "转发时要求报送落实情况",
 	Severity: lint.Warning,
 	Source:   "《整治形式主义为基层减负若干规定》第3条（据释义）；实务通行做法",
 	Doc:      "转发文件要求下级报送贯彻落实情况",

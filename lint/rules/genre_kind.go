@@ -23,6 +23,7 @@ import (
 //     it passes; another "……的答复" gets an info suggesting 函 or 复函.
 var GenreKind = &lint.Rule{
 	ID:       "genre-kind",
+	Name:     "文种使用",
 	Severity: lint.Warning,
 	Source:   "《党政机关公文处理工作条例》第八条",
 	Doc:      "标题中的文种不是条例规定的15种之一（如请示报告、申请、汇报、方案）",

@@ -16,6 +16,7 @@ import (
 // content, it warns, and stays quiet on anything less clear.
 var GenreOneRequest = &lint.Rule{
 	ID:       "genre-one-request",
+	Name:     "一文一事",
 	Severity: lint.Warning,
 	Source:   "《党政机关公文处理工作条例》第十五条",
 	Doc:      "一份请示中请求批准多个事项，请示应当一文一事",

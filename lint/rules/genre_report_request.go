@@ -14,6 +14,7 @@ import (
 // phrases are a sure sign but can be quoted, so the rule warns.
 var GenreReportRequest = &lint.Rule{
 	ID:       "genre-report-request",
+	Name:     "报告中夹带请示事项",
 	Severity: lint.Warning,
 	Source:   "《党政机关公文处理工作条例》第十五条",
 	Doc:      "报告中夹带请示事项（请批示、妥否、请批准、请审批）",

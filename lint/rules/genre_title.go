@@ -15,6 +15,7 @@ import (
 // omission pointed out, at info.
 var GenreTitle = &lint.Rule{
 	ID:       "genre-title",
+	Name:     "标题要素",
 	Severity: lint.Warning,
 	Source:   "《党政机关公文处理工作条例》第九条",
 	Doc:      "标题缺少事由（只有文种），或既无发文机关名称又无版头、署名可以补足",

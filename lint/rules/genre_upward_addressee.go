@@ -13,6 +13,7 @@ import (
 // exception for matters a leader assigned make both warnings.
 var GenreUpwardAddressee = &lint.Rule{
 	ID:       "genre-upward-addressee",
+	Name:     "上行文主送机关",
 	Severity: lint.Warning,
 	Source:   "《党政机关公文处理工作条例》第十五条",
 	Doc:      "请示、报告主送多个机关或主送领导个人",

@@ -16,6 +16,7 @@ import (
 // 一般 of the 份号, so the rule warns.
 var HeaderMarks = &lint.Rule{
 	ID:       "header-marks",
+	Name:     "版头标志",
 	Severity: lint.Warning,
 	Source:   "GB/T 9704—2012 7.2.1—7.2.3",
 	Doc:      "份号、密级和保密期限、紧急程度不合规范（6位份号，绝密/机密/秘密★期限，特急/加急）",

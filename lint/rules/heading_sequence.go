@@ -34,6 +34,7 @@ import (
 // half-width bracket ((一)) changes the form and stays a warning.
 var HeadingSequence = &lint.Rule{
 	ID:       "heading-sequence",
+	Name:     "结构层次序数",
 	Severity: lint.Warning,
 	Source:   "GB/T 9704—2012 7.3.3",
 	Doc:      "结构层次序数不按“一、”“（一）”“1.”“（1）”的形式和顺序，或跳号、重号",

@@ -15,6 +15,7 @@ import (
 // report as the draft's summary, which shows it for every file.
 var LengthCap = &lint.Rule{
 	ID:       "length-cap",
+	Name:     "篇幅超过字数上限",
 	Severity: lint.Warning,
 	Source:   "《整治形式主义为基层减负若干规定》第2条",
 	Doc:      "正文字数超过上限：地方和部门文件一般不超过5000字，部署专项工作或具体任务的一般不超过4000字，部署综合性工作的不设上限",

@@ -18,6 +18,7 @@ import (
 // 通常 ("usually"), so this is a warning.
 var NumberApprox = &lint.Rule{
 	ID:       "number-approx",
+	Name:     "概数中的顿号",
 	Severity: lint.Warning,
 	Source:   "GB/T 15834—2011 4.5.3.4",
 	Doc:      "表示概数的相邻数字之间用了顿号（三、五天），应写作三五天",

@@ -14,6 +14,7 @@ import (
 // the example out ("15%～30%（不写为15～30%）"). The fix adds the missing %.
 var NumberPercentRange = &lint.Rule{
 	ID:       "number-percent-range",
+	Name:     "百分数范围",
 	Severity: lint.Warning,
 	Source:   "GB/T 15835—2011",
 	Doc:      "百分数范围前一个数值省略了百分号（15～30%），应写作15%～30%",

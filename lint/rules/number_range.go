@@ -18,6 +18,7 @@ import (
 // scores (3-1) stay alone. The fix puts the right mark in.
 var NumberRange = &lint.Rule{
 	ID:       "number-range",
+	Name:     "数值范围的连接号",
 	Severity: lint.Warning,
 	Source:   "GB/T 15834—2011 4.13",
 	Doc:      "数值范围用了连字符或半角浪纹线（3-5年、10~20万元），应写作3～5年、10～20万元",

@@ -19,6 +19,7 @@ import (
 // own rules and skipped here. The century is a guess, so there is no fix.
 var NumberYear = &lint.Rule{
 	ID:       "number-year",
+	Name:     "年份简写",
 	Severity: lint.Warning,
 	Source:   "GB/T 15835—2011",
 	Doc:      "年份简写为两位数字（08年、’08），应写全称（2008年）",

@@ -18,6 +18,7 @@ import (
 // needs the two marks to touch the 顿号, so it never matches there.
 var PunctDunhaoBetweenQuotes = &lint.Rule{
 	ID:       "punct-dunhao-between-quotes",
+	Name:     "引号、书名号之间的顿号",
 	Severity: lint.Info,
 	Source:   "GB/T 15834—2011 4.5.3.5",
 	Doc:      "并列的书名号或引号之间通常不用顿号：《A》《B》",

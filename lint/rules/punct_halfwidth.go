@@ -19,6 +19,7 @@ import (
 // (GDP) after a Han word stays as written.
 var PunctHalfwidth = &lint.Rule{
 	ID:       "punct-halfwidth",
+	Name:     "半角标点",
 	Severity: lint.Error,
 	Source:   "GB/T 15834—2011",
 	Doc:      "中文文本中使用了半角标点（, . ; : ? ! ( )），应使用全角标点",

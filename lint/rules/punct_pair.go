@@ -19,6 +19,7 @@ import (
 // with “ too.
 var PunctPair = &lint.Rule{
 	ID:       "punct-pair",
+	Name:     "标点不成对",
 	Severity: lint.Error,
 	Source:   "GB/T 15834—2011",
 	Doc:      "成对的标点（括号、引号、书名号、六角括号、方头括号）在段内不配对",

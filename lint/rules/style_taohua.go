@@ -20,6 +20,7 @@ import (
 // no measure; the threshold is ours.
 var StyleTaohua = &lint.Rule{
 	ID:       "style-taohua",
+	Name:     "套话空话",
 	Severity: lint.Info,
 	Source:   "八项规定（“力戒空话、套话”）；《党政机关公文处理工作条例》第十九条",
 	Doc:      "套话密度（每千字处数）偏高，或开头穿靴戴帽",

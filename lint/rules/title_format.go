@@ -33,6 +33,7 @@ import (
 // documents cannot be told from the title alone, so it is not checked.
 var TitleFormat = &lint.Rule{
 	ID:       "title-format",
+	Name:     "标题格式",
 	Severity: lint.Warning,
 	Source:   "《党政机关公文处理工作条例》第九条；实务通行做法",
 	Doc:      "标题末尾有标点，或重复“关于”、层层“转发”",

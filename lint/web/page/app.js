@@ -361,6 +361,7 @@
       li.dataset.i = String(i);
       li.appendChild(el("span", "gw-loc", placeOf(f)));
       li.appendChild(el("span", "gw-sev sev-" + f.severity, SEVERITY_LABEL[f.severity] || f.severity));
+      if (f.rule_name) { li.appendChild(el("span", "gw-rule-name", f.rule_name)); }
       li.appendChild(el("code", "gw-rule", f.rule));
       li.appendChild(el("span", "gw-msg", f.message));
       li.appendChild(el("span", "gw-source", "依据：" + f.source));
@@ -452,6 +453,7 @@
       var item = el("div", "gw-popup-item");
       var head = el("p", "");
       head.appendChild(el("span", "gw-sev sev-" + f.severity, SEVERITY_LABEL[f.severity] || f.severity));
+      if (f.rule_name) { head.appendChild(el("span", "gw-rule-name", f.rule_name)); }
       head.appendChild(el("code", "gw-rule", f.rule));
       head.appendChild(el("span", "gw-loc", placeOf(f)));
       item.appendChild(head);
