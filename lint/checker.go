@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"runtime"
@@ -106,6 +107,15 @@ func (c *Checker) WithParents(p *ParentSet) *Checker {
 // gwlint, but it costs only this document: the result carries the panic
 // as its error and every other document is still checked.
 func (c *Checker) Check(doc *Document) (res *Result) {
+	return c.CheckContext(context.Background(), doc)
+}
+
+// CheckContext is Check that stops when ctx is done: before each rule it
+// looks at ctx, and a rule with long work can look too (Pass.Context). A
+// check stopped so gives a result with ctx's error and no findings, for a
+// caller that has no one left to answer (a web client gone, an edit
+// superseded).
+func (c *Checker) CheckContext(ctx context.Context, doc *Document) (res *Result) {
 	defer recoverResult(doc.Path, &res)
 	res = &Result{
 		Path:    doc.Path,
@@ -118,7 +128,12 @@ func (c *Checker) Check(doc *Document) (res *Result) {
 	var findings []Finding
 	var failed []error
 	for _, e := range c.enabled {
-		pass := &Pass{Rule: e.rule, Doc: doc, Config: c.cfg, checker: c, allowed: e.requires, severity: e.severity, overridden: e.overridden}
+		if err := ctx.Err(); err != nil {
+			doc.releaseFacts()
+			res.Err = fmt.Errorf("检查已取消：%w", err)
+			return res
+		}
+		pass := &Pass{Rule: e.rule, Doc: doc, Config: c.cfg, ctx: ctx, checker: c, allowed: e.requires, severity: e.severity, overridden: e.overridden}
 		if e.requires[CopyFact] {
 			pass.Copy = CopyFact.Get(pass)
 			res.Copy = pass.Copy

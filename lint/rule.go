@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"strings"
@@ -68,6 +69,7 @@ type Pass struct {
 	// Deprecated: read CopyFact.Get(pass).
 	Copy *CopyFacts
 
+	ctx     context.Context
 	checker *Checker
 	// allowed is what the rule requires, directly or through facts.
 	allowed  map[Requirement]bool
@@ -137,6 +139,16 @@ func (p *Pass) AtMost(cap Severity) Severity { return min(p.Rule.Severity, cap) 
 // Reportf records a finding with the rule's defaults at span.
 func (p *Pass) Reportf(span Span, format string, args ...any) {
 	p.Report(Finding{Span: span, Message: fmt.Sprintf(format, args...)})
+}
+
+// Context is done when the check's caller no longer wants the result (a
+// web client that left): a rule with long work may stop early, its
+// findings will not be read.
+func (p *Pass) Context() context.Context {
+	if p.ctx == nil {
+		return context.Background()
+	}
+	return p.ctx
 }
 
 // Severity is the severity this rule reports at for this run (its default

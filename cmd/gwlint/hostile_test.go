@@ -2,6 +2,7 @@ package main
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"compress/flate"
 	"context"
@@ -10,6 +11,10 @@ import (
 	"fmt"
 	"io"
 	"math/rand"
+	"mime/multipart"
+	"net"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -27,6 +32,7 @@ import (
 	"github.com/gwlint/gwlint/lint/read"
 	"github.com/gwlint/gwlint/lint/report"
 	"github.com/gwlint/gwlint/lint/rules"
+	"github.com/gwlint/gwlint/lint/web"
 )
 
 // The hostile-input suite: whatever a user (or an attacker handing them a
@@ -806,5 +812,72 @@ func TestHostileDamagedParentText(t *testing.T) {
 	_, errs, code = runBin(t, bin, "library", "verify", "--library", lib)
 	if code != 2 || !strings.Contains(errs, id) || !strings.Contains(errs, "1份已损坏") {
 		t.Errorf("verify of a damaged library: exit %d\n%s", code, errs)
+	}
+}
+
+// TestHostileServerRequests: a DNS-rebinding page (its own name resolved
+// to 127.0.0.1, Origin and Host agreeing) got 200 from the page's API;
+// two slow uploads held both checking slots and every other request got
+// 503; 64 parents of text held gigabytes. The server as `gwlint serve`
+// builds it now refuses the foreign Host (421), reads bodies outside the
+// slots under a deadline (408), and caps a request's decoded text (413).
+func TestHostileServerRequests(t *testing.T) {
+	handler, err := web.NewServer(web.Options{Registry: rules.All(), ToolVersion: "test", MaxConcurrent: 1,
+		UploadTimeout: 500 * time.Millisecond, AllowedHosts: allowedHosts("127.0.0.1:8080", nil)})
+	must(t, err)
+	ts := httptest.NewServer(handler)
+	defer ts.Close()
+	post := func(host string, parents int) (int, string) {
+		var body bytes.Buffer
+		mw := multipart.NewWriter(&body)
+		fw, _ := mw.CreateFormField("text")
+		fw.Write([]byte(goodDraft))
+		for i := 0; i < parents; i++ {
+			pw, _ := mw.CreateFormFile("parent", fmt.Sprintf("p%d.txt", i))
+			pw.Write(bytes.Repeat([]byte("各地区各部门要认真贯彻落实党中央决策部署。"), 8000)) // 504 KB of text
+		}
+		mw.Close()
+		req, _ := http.NewRequest("POST", ts.URL+"/api/check", &body)
+		req.Header.Set("Content-Type", mw.FormDataContentType())
+		if host != "" {
+			req.Host = host
+			req.Header.Set("Origin", "http://"+host)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		must(t, err)
+		defer resp.Body.Close()
+		data, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(data)
+	}
+	if code, body := post("rebind.attacker.example:8080", 0); code != http.StatusMisdirectedRequest {
+		t.Errorf("DNS rebinding Host: %d %s, want 421", code, body)
+	}
+	if code, body := post("", 20); code != http.StatusRequestEntityTooLarge {
+		t.Errorf("20 parents of 504 KB text (10 MB, over the 8 MiB request text cap): %d %.300s, want 413", code, body)
+	}
+	addr := strings.TrimPrefix(ts.URL, "http://")
+	var stalled []net.Conn
+	for i := 0; i < 2; i++ {
+		conn, err := net.Dial("tcp", addr)
+		must(t, err)
+		defer conn.Close()
+		fmt.Fprintf(conn, "POST /api/check HTTP/1.1\r\nHost: %s\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: 100000\r\n\r\n--b\r\n", addr)
+		stalled = append(stalled, conn)
+	}
+	time.Sleep(100 * time.Millisecond)
+	if code, body := post("", 0); code != http.StatusOK {
+		t.Errorf("a draft beside two stalled uploads: %d %.300s, want 200", code, body)
+	}
+	for _, conn := range stalled {
+		conn.SetReadDeadline(time.Now().Add(10 * time.Second))
+		resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+		if err != nil || resp.StatusCode != http.StatusRequestTimeout {
+			t.Errorf("stalled upload: %v %v, want 408", resp, err)
+		}
+	}
+	for addr, want := range map[string]string{"127.0.0.1:8080": "127.0.0.1", "0.0.0.0:8080": "", ":8080": "", "192.168.1.5:8080": "192.168.1.5", "office-pc:80": "office-pc"} {
+		if got := strings.Join(allowedHosts(addr, nil), ","); got != want {
+			t.Errorf("allowedHosts(%q) = %q, want %q", addr, got, want)
+		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 	"time"
 
@@ -26,6 +27,7 @@ func serveCommand() *cli.Command {
 			&cli.StringFlag{Name: "addr", Value: "127.0.0.1:8080", Usage: "address to listen on (keep it on 127.0.0.1 unless others must reach it)"},
 			&cli.StringFlag{Name: "config", Usage: "configuration file (default: the nearest .gwlint.yaml from the working directory upward)"},
 			&cli.BoolFlag{Name: "open", Usage: "open the page in the default browser once it is ready"},
+			&cli.StringSliceFlag{Name: "allow-host", Usage: "a host name the page may be reached by besides localhost and 127.0.0.1 (the --addr host is allowed too); repeatable, * for any"},
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {
@@ -35,7 +37,14 @@ func serveCommand() *cli.Command {
 			if err != nil {
 				return &exitError{code: 2, err: err}
 			}
-			handler, err := web.NewServer(web.Options{Registry: rules.All(), Config: cfg, ToolVersion: lint.Version})
+			// The page promises to stay under 300 MB; a soft limit makes the
+			// collector work harder near it rather than let a burst of
+			// large requests grow the heap. GOMEMLIMIT, when set, wins.
+			if os.Getenv("GOMEMLIMIT") == "" {
+				debug.SetMemoryLimit(serveMemoryLimit)
+			}
+			handler, err := web.NewServer(web.Options{Registry: rules.All(), Config: cfg, ToolVersion: lint.Version,
+				AllowedHosts: allowedHosts(c.String("addr"), c.StringSlice("allow-host"))})
 			if err != nil {
 				return &exitError{code: 2, err: err}
 			}
@@ -51,7 +60,7 @@ func serveCommand() *cli.Command {
 				return &exitError{code: 2, err: fmt.Errorf("serve: %w", err)}
 			}
 			if !web.IsLoopback(addr) {
-				fmt.Fprintf(c.App.ErrWriter, "gwlint: warning: %s is reachable from other machines; drafts sent to it cross the network\n", addr)
+				fmt.Fprintf(c.App.ErrWriter, "gwlint: warning: %s is reachable from other machines; drafts sent to it cross the network; the page answers to the host names given with --allow-host (and the --addr host)\n", addr)
 			}
 			url := fmt.Sprintf("http://%s/", ln.Addr())
 			fmt.Fprintf(c.App.ErrWriter, "gwlint: open %s in a browser (Ctrl-C to stop)\n", url)
@@ -64,6 +73,22 @@ func serveCommand() *cli.Command {
 			return serve(c.Context, web.NewHTTPServer(addr, handler), ln)
 		},
 	}
+}
+
+// serveMemoryLimit is the soft memory limit of gwlint serve.
+const serveMemoryLimit = 250 << 20
+
+// allowedHosts are the Host names the page answers to besides the
+// loopback ones: the listening address's own host, when it is a name or
+// a specific address, and those given with --allow-host.
+func allowedHosts(addr string, extra []string) []string {
+	out := append([]string(nil), extra...)
+	if host, _, err := net.SplitHostPort(addr); err == nil && host != "" {
+		if ip := net.ParseIP(host); ip == nil || !ip.IsUnspecified() {
+			out = append(out, host)
+		}
+	}
+	return out
 }
 
 // serve runs srv until SIGINT or SIGTERM, then lets the drafts being

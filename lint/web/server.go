@@ -11,6 +11,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"os"
 	"path"
 	"runtime"
 	"strings"
@@ -29,8 +30,15 @@ var pageFS embed.FS
 const (
 	DefaultMaxRequestBytes = 20 << 20
 	DefaultQueueWait       = 10 * time.Second
-	maxParents             = 64
-	maxTextField           = 8 << 20
+	// DefaultUploadTimeout is how long a request's body may take to
+	// arrive: a draft and its parents are a few megabytes at most.
+	DefaultUploadTimeout = 30 * time.Second
+	// DefaultMaxRequestText caps the decoded text of a request's draft
+	// and parents together: 64 parents of 2 MiB each would otherwise
+	// hold gigabytes once parsed, segmented and aligned.
+	DefaultMaxRequestText = 8 << 20
+	maxParents            = 64
+	maxTextField          = 8 << 20
 )
 
 // Options configure a Server. The zero value of each field means its
@@ -49,6 +57,19 @@ type Options struct {
 	// gets 503.
 	MaxConcurrent int
 	QueueWait     time.Duration
+	// UploadTimeout bounds the reading of a request's body. A body is
+	// read before the request takes its turn to be checked, so slow
+	// uploads never hold the checking slots.
+	UploadTimeout time.Duration
+	// MaxRequestText caps the decoded text of the draft and its parents
+	// in one request; past it the request gets 413.
+	MaxRequestText int64
+	// AllowedHosts are the host names (without port) the Host header may
+	// name besides the loopback ones (localhost, *.localhost, 127.0.0.0/8,
+	// ::1), which are always allowed; "*" allows any. A page on another
+	// site that makes its own name resolve to 127.0.0.1 (DNS rebinding)
+	// sends its own name as Host and is refused.
+	AllowedHosts []string
 }
 
 // Server is the web page and its API. It is an http.Handler; NewHTTPServer
@@ -59,6 +80,10 @@ type Server struct {
 	// (user phrase lists), and copied with each request's parents.
 	checker *lint.Checker
 	slots   chan struct{}
+	// uploads are the requests reading their bodies, at most a few per
+	// checking slot, so that many slow uploads cannot pile up megabytes
+	// each.
+	uploads chan struct{}
 	mux     *http.ServeMux
 	assets  map[string]asset
 }
@@ -93,7 +118,14 @@ func NewServer(opts Options) (*Server, error) {
 	if opts.QueueWait <= 0 {
 		opts.QueueWait = DefaultQueueWait
 	}
-	s := &Server{opts: opts, checker: checker, slots: make(chan struct{}, opts.MaxConcurrent), assets: map[string]asset{}}
+	if opts.UploadTimeout <= 0 {
+		opts.UploadTimeout = DefaultUploadTimeout
+	}
+	if opts.MaxRequestText <= 0 {
+		opts.MaxRequestText = DefaultMaxRequestText
+	}
+	s := &Server{opts: opts, checker: checker, slots: make(chan struct{}, opts.MaxConcurrent),
+		uploads: make(chan struct{}, 4*opts.MaxConcurrent), assets: map[string]asset{}}
 	for name, ctype := range map[string]string{
 		"index.html": "text/html; charset=utf-8",
 		"app.js":     "text/javascript; charset=utf-8",
@@ -128,8 +160,13 @@ func NewServer(opts Options) (*Server, error) {
 const contentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; " +
 	"img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 
-// ServeHTTP sets the security headers on every answer, errors included.
+// ServeHTTP sets the security headers on every answer, errors included,
+// and refuses a Host it does not serve.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !allowedHost(r.Host, s.opts.AllowedHosts) {
+		writeError(w, &requestError{http.StatusMisdirectedRequest, fmt.Sprintf("本服务不接受主机名 %q 的请求（防止DNS重绑定）；请用 http://127.0.0.1 或 http://localhost 访问，或用 gwlint serve --allow-host 允许该名称", r.Host)})
+		return
+	}
 	h := w.Header()
 	h.Set("Content-Security-Policy", contentSecurityPolicy)
 	h.Set("X-Content-Type-Options", "nosniff")
@@ -166,6 +203,29 @@ func IsLoopback(addr string) bool {
 	}
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback()
+}
+
+// allowedHost reports whether a request's Host header names this
+// server: a loopback name or address, or one of allowed.
+func allowedHost(hostport string, allowed []string) bool {
+	host := hostport
+	if h, _, err := net.SplitHostPort(hostport); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.ToLower(strings.Trim(host, "[]")), ".")
+	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
+		return true // browsers resolve these to loopback themselves (RFC 6761)
+	}
+	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
+		return true
+	}
+	for _, a := range allowed {
+		a = strings.TrimSuffix(strings.ToLower(strings.Trim(a, "[]")), ".")
+		if a == "*" || (a != "" && a == host) {
+			return true
+		}
+	}
+	return false
 }
 
 func (s *Server) serveAsset(w http.ResponseWriter, r *http.Request, name string) {
@@ -252,14 +312,20 @@ func (s *Server) handleView(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, s.viewOf(c.result))
 }
 
-// check takes a turn, reads the request and checks its draft against its
-// parents. Everything stays in memory and is dropped with the answer.
+// check reads the request, takes a turn and checks its draft against its
+// parents. Everything stays in memory and is dropped with the answer. The
+// body is read before the turn, under a deadline, so that a slow upload
+// holds no checking slot; the check stops when the client leaves.
 func (s *Server) check(w http.ResponseWriter, r *http.Request) (c *checked, err error) {
 	if err := sameOrigin(r); err != nil {
 		return nil, err
 	}
 	if r.ContentLength > s.opts.MaxRequestBytes {
 		return nil, &requestError{http.StatusRequestEntityTooLarge, fmt.Sprintf("request of %d bytes is larger than %d bytes", r.ContentLength, s.opts.MaxRequestBytes)}
+	}
+	up, err := s.receive(w, r)
+	if err != nil {
+		return nil, err
 	}
 	wait := time.NewTimer(s.opts.QueueWait)
 	defer wait.Stop()
@@ -271,23 +337,37 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request) (c *checked, err 
 	case <-r.Context().Done():
 		return nil, &requestError{http.StatusServiceUnavailable, "request cancelled"}
 	}
-	body := http.MaxBytesReader(w, r.Body, s.opts.MaxRequestBytes)
-	up, err := readUpload(r, body)
+	// The decoded texts of the draft and parents share one budget, each
+	// read refused as soon as it would pass what is left.
+	budget := s.opts.MaxRequestText
+	parse := func(what, name string, data []byte) (*lint.Document, error) {
+		limits := read.DefaultLimits()
+		if budget < limits.MaxTextBytes {
+			limits.MaxTextBytes = budget
+		}
+		if limits.MaxTextBytes <= 0 {
+			return nil, &requestError{http.StatusRequestEntityTooLarge, fmt.Sprintf("%s %s: the draft and parents of one request may hold at most %d bytes of text together", what, name, s.opts.MaxRequestText)}
+		}
+		src, err := read.Bytes(name, data, limits)
+		if err != nil {
+			return nil, unreadable(what, name, err)
+		}
+		budget -= int64(len(src.Text))
+		return lint.Parse(src), nil
+	}
+	draft, err := parse("draft", up.draftName, up.draft)
 	if err != nil {
 		return nil, err
 	}
-	draft, err := lint.ParseBytes(up.draftName, up.draft)
-	if err != nil {
-		return nil, unreadable("draft", up.draftName, err)
-	}
 	var parents []*lint.Document
 	for _, p := range up.parents {
-		d, err := lint.ParseBytes(p.name, p.data)
+		d, err := parse("parent", p.name, p.data)
 		if err != nil {
-			return nil, unreadable("parent", p.name, err)
+			return nil, err
 		}
 		parents = append(parents, d)
 	}
+	up = nil // the raw bytes are no longer needed
 	checker := s.checker
 	if len(parents) > 0 {
 		checker = checker.WithParents(lint.NewParentSet(parents...))
@@ -299,7 +379,46 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request) (c *checked, err 
 			c, err = nil, &requestError{http.StatusInternalServerError, fmt.Sprintf("internal error while checking: %v", p)}
 		}
 	}()
-	return &checked{result: checker.Check(draft)}, nil
+	res := checker.CheckContext(r.Context(), draft)
+	if r.Context().Err() != nil {
+		return nil, &requestError{http.StatusServiceUnavailable, "request cancelled"}
+	}
+	return &checked{result: res}, nil
+}
+
+// receive reads a request's body, among at most a few uploads at once and
+// within the upload timeout.
+func (s *Server) receive(w http.ResponseWriter, r *http.Request) (*upload, error) {
+	wait := time.NewTimer(s.opts.QueueWait)
+	defer wait.Stop()
+	select {
+	case s.uploads <- struct{}{}:
+		defer func() { <-s.uploads }()
+	case <-wait.C:
+		return nil, &requestError{http.StatusServiceUnavailable, "server busy: too many uploads at once, try again shortly"}
+	case <-r.Context().Done():
+		return nil, &requestError{http.StatusServiceUnavailable, "request cancelled"}
+	}
+	// A connection that is not a net.Conn (a test recorder) has no
+	// deadline to set; the http.Server's ReadTimeout still applies.
+	rc := http.NewResponseController(w)
+	deadline := rc.SetReadDeadline(time.Now().Add(s.opts.UploadTimeout)) == nil
+	body := http.MaxBytesReader(w, r.Body, s.opts.MaxRequestBytes)
+	up, err := readUpload(r, body)
+	if deadline && err == nil {
+		rc.SetReadDeadline(time.Time{})
+	}
+	if err != nil {
+		// The rest of a body that stalled or broke is not worth reading:
+		// the connection closes after the answer, where the server would
+		// otherwise wait to drain it.
+		w.Header().Set("Connection", "close")
+		if errors.Is(err, os.ErrDeadlineExceeded) {
+			return nil, &requestError{http.StatusRequestTimeout, fmt.Sprintf("the request body did not arrive within %v", s.opts.UploadTimeout)}
+		}
+		return nil, err
+	}
+	return up, nil
 }
 
 // sameOrigin refuses a POST that a browser sends from another site: the
@@ -400,7 +519,7 @@ func readUpload(r *http.Request, body io.Reader) (*upload, error) {
 // anything else malformed.
 func readError(what string, err error) error {
 	var tooLarge *http.MaxBytesError
-	if errors.As(err, &tooLarge) {
+	if errors.As(err, &tooLarge) || errors.Is(err, os.ErrDeadlineExceeded) {
 		return err
 	}
 	return badRequest("malformed multipart body: %s: %v", what, err)
