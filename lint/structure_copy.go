@@ -23,7 +23,7 @@ func structureRanges(doc *Document) []align.Range {
 	var out []align.Range
 	for _, sp := range spans {
 		if !sp.Empty() {
-			out = append(out, align.Range{Start: sp.Start, End: sp.End})
+			out = append(out, sp)
 		}
 	}
 	return out
@@ -42,7 +42,7 @@ func dateRanges(doc *Document) []align.Range {
 	var out []align.Range
 	for _, m := range dateRE.FindAllStringIndex(doc.Prose, -1) {
 		sp := doc.SpanOfBytes(m[0], m[1])
-		out = append(out, align.Range{Start: sp.Start, End: sp.End})
+		out = append(out, sp)
 	}
 	return out
 }

@@ -45,13 +45,13 @@ func TestNormalize(t *testing.T) {
 func TestOrigRange(t *testing.T) {
 	n := Normalize("（一）全国，各地要加强。")
 	// normalized: 一全国各地要加强 ; 全国各地 is normalized [1,5).
-	if got := n.OrigRange(Range{1, 5}); got != (Range{3, 8}) {
+	if got := n.OrigRange(Range{Start: 1, End: 5}); got != (Range{Start: 3, End: 8}) {
 		t.Errorf("OrigRange = %v, want {3 8}", got)
 	}
-	if got := n.NormRange(Range{3, 8}); got != (Range{1, 5}) {
+	if got := n.NormRange(Range{Start: 3, End: 8}); got != (Range{Start: 1, End: 5}) {
 		t.Errorf("NormRange = %v, want {1 5}", got)
 	}
-	if got := n.OrigRange(Range{5, 2}); got.Len() != 0 {
+	if got := n.OrigRange(Range{Start: 5, End: 2}); got.Len() != 0 {
 		t.Errorf("inverted range gave %v", got)
 	}
 }
@@ -302,7 +302,7 @@ func TestPassageAcrossCitation(t *testing.T) {
 				}
 				i := strings.Index(tt.draft, s)
 				start := len([]rune(tt.draft[:i]))
-				return []Range{{start, start + len([]rune(s))}}
+				return []Range{{Start: start, End: start + len([]rune(s))}}
 			}
 			res := Compare(Normalize(tt.draft), []*Normalized{Normalize(parent)}, Options{Cite: rangeOf(tt.cite), Exclude: rangeOf(tt.hard)})
 			if len(res.Passages) != tt.passages {

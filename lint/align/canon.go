@@ -3,6 +3,8 @@ package align
 import (
 	"sort"
 	"unicode"
+
+	txt "github.com/gwlint/gwlint/lint/text"
 )
 
 // Class is a set of words that a lower-level document substitutes for one
@@ -66,11 +68,11 @@ var Classes = []Class{
 	}},
 }
 
-// Runs of these characters, or of decimal digits, are one number token:
-// 2018 and 2024, 三 and 五, 第一 and 第二 match. Characters such as 一 also
-// occur in ordinary words (统一, 进一步); both sides are canonicalized the
-// same way, so that only makes 统一 and 统三 equal, which no text contains.
-const chineseNumerals = "〇零一二三四五六七八九十百千万亿两"
+// Runs of Han numerals (text.IsHanNumeral) or decimal digits are one
+// number token: 2018 and 2024, 三 and 五, 第一 and 第二 match. Characters
+// such as 一 also occur in ordinary words (统一, 进一步); both sides are
+// canonicalized the same way, so that only makes 统一 and 统三 equal, which
+// no text contains.
 
 // Class tokens live in the private use area, which Normalize never keeps.
 const (
@@ -107,14 +109,6 @@ func buildClassWords(classes []Class) map[rune][]classWord {
 	return m
 }
 
-var numeralSet = func() map[rune]bool {
-	m := map[rune]bool{}
-	for _, r := range chineseNumerals {
-		m[r] = true
-	}
-	return m
-}()
-
 func isNumeral(r rune) bool {
 	if r >= '0' && r <= '9' {
 		return true
@@ -122,7 +116,7 @@ func isNumeral(r rune) bool {
 	if r < 0x80 {
 		return false
 	}
-	return numeralSet[r] || unicode.IsDigit(r)
+	return txt.IsHanNumeral(r) || unicode.IsDigit(r)
 }
 
 // canonicalize turns normalized runes into tokens: a class word or a run

@@ -268,9 +268,9 @@ func Compare(draft *Normalized, parents []*Normalized, opt Options) Result {
 	for _, s := range final {
 		parent := parents[s.parent]
 		p := Passage{
-			Draft:       draft.OrigRange(Range{s.d0(), s.d1()}),
+			Draft:       draft.OrigRange(Range{Start: s.d0(), End: s.d1()}),
 			Parent:      s.parent,
-			ParentRange: parent.OrigRange(Range{s.p0(), s.p1()}),
+			ParentRange: parent.OrigRange(Range{Start: s.p0(), End: s.p1()}),
 			Len:         s.dlen() - countTrue(excluded, s.d0(), s.d1()),
 			Exact:       s.exact(),
 		}
@@ -278,8 +278,8 @@ func Compare(draft *Normalized, parents []*Normalized, opt Options) Result {
 		for _, pc := range s.pieces {
 			if !pc.same && !pc.bridge {
 				p.Edits = append(p.Edits, Edit{
-					Draft:  draft.OrigRange(Range{pc.d0, pc.d1}),
-					Parent: parent.OrigRange(Range{pc.p0, pc.p1}),
+					Draft:  draft.OrigRange(Range{Start: pc.d0, End: pc.d1}),
+					Parent: parent.OrigRange(Range{Start: pc.p0, End: pc.p1}),
 				})
 			}
 		}

@@ -111,9 +111,9 @@ func plantStructure(r *rand.Rand, parents []string, pn []*Normalized, filler []s
 		if len(tn.Runes) < 30 {
 			continue
 		}
-		src := pn[pi].OrigRange(pn[pi].NormRange(Range{start, end}))
-		d := tn.OrigRange(Range{0, len(tn.Runes)})
-		cases = append(cases, plantedCase{Range{pos + d.Start, pos + d.End}, pi, src, kind})
+		src := pn[pi].OrigRange(pn[pi].NormRange(Range{Start: start, End: end}))
+		d := tn.OrigRange(Range{Start: 0, End: len(tn.Runes)})
+		cases = append(cases, plantedCase{Range{Start: pos + d.Start, End: pos + d.End}, pi, src, kind})
 		write(text)
 		write("\n")
 	}

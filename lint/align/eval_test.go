@@ -149,9 +149,9 @@ func plantChild(r *rand.Rand, parents []string, pn []*Normalized, filler []strin
 		if len(tn.Runes) < 13 {
 			continue
 		}
-		src := pn[pi].OrigRange(pn[pi].NormRange(Range{start, start + length}))
-		d := tn.OrigRange(Range{0, len(tn.Runes)})
-		cases = append(cases, plantedCase{Range{pos + d.Start, pos + d.End}, pi, src, kind})
+		src := pn[pi].OrigRange(pn[pi].NormRange(Range{Start: start, End: start + length}))
+		d := tn.OrigRange(Range{Start: 0, End: len(tn.Runes)})
+		cases = append(cases, plantedCase{Range{Start: pos + d.Start, End: pos + d.End}, pi, src, kind})
 		write(text)
 	}
 	write(filler[r.IntN(len(filler))])
@@ -189,8 +189,8 @@ func plagdet(cases []plantedCase, dets []Passage) score {
 		for _, d := range dets {
 			if a, _ := meet(c, d); a > 0 {
 				n++
-				dr = append(dr, Range{max(c.draft.Start, d.Draft.Start), min(c.draft.End, d.Draft.End)})
-				sr = append(sr, Range{max(c.src.Start, d.ParentRange.Start), min(c.src.End, d.ParentRange.End)})
+				dr = append(dr, Range{Start: max(c.draft.Start, d.Draft.Start), End: min(c.draft.End, d.Draft.End)})
+				sr = append(sr, Range{Start: max(c.src.Start, d.ParentRange.Start), End: min(c.src.End, d.ParentRange.End)})
 			}
 		}
 		rec += float64(unionLen(dr)+unionLen(sr)) / float64(c.draft.Len()+c.src.Len())
@@ -203,8 +203,8 @@ func plagdet(cases []plantedCase, dets []Passage) score {
 		var dr, sr []Range
 		for _, c := range cases {
 			if a, _ := meet(c, d); a > 0 {
-				dr = append(dr, Range{max(c.draft.Start, d.Draft.Start), min(c.draft.End, d.Draft.End)})
-				sr = append(sr, Range{max(c.src.Start, d.ParentRange.Start), min(c.src.End, d.ParentRange.End)})
+				dr = append(dr, Range{Start: max(c.draft.Start, d.Draft.Start), End: min(c.draft.End, d.Draft.End)})
+				sr = append(sr, Range{Start: max(c.src.Start, d.ParentRange.Start), End: min(c.src.End, d.ParentRange.End)})
 			}
 		}
 		prec += float64(unionLen(dr)+unionLen(sr)) / float64(d.Draft.Len()+d.ParentRange.Len())
@@ -285,7 +285,7 @@ func TestPlagdet(t *testing.T) {
 			d.Parent += 2 * trial
 			allDets = append(allDets, d)
 			for _, c := range cases {
-				if c.parent+2*trial == d.Parent && overlap(Range{c.draft.Start + shift, c.draft.End + shift}, d.Draft) > 0 {
+				if c.parent+2*trial == d.Parent && overlap(Range{Start: c.draft.Start + shift, End: c.draft.End + shift}, d.Draft) > 0 {
 					kindDets[c.kind] = append(kindDets[c.kind], d)
 					break
 				}

@@ -5,17 +5,13 @@ import (
 	"sync"
 	"unicode"
 
+	txt "github.com/gwlint/gwlint/lint/text"
 	"golang.org/x/text/unicode/norm"
 	"golang.org/x/text/width"
 )
 
 // Range is a half-open span of rune offsets.
-type Range struct {
-	Start, End int
-}
-
-// Len is the number of runes in r.
-func (r Range) Len() int { return r.End - r.Start }
+type Range = txt.Span
 
 // Normalized is a text reduced to the characters that count for copy
 // detection, with the way back to the original.
@@ -152,11 +148,11 @@ func (n *Normalized) OrigRange(r Range) Range {
 	}
 	if r.Start >= r.End {
 		if r.Start < len(n.Orig) {
-			return Range{n.Orig[r.Start], n.Orig[r.Start]}
+			return Range{Start: n.Orig[r.Start], End: n.Orig[r.Start]}
 		}
-		return Range{n.OrigLen, n.OrigLen}
+		return Range{Start: n.OrigLen, End: n.OrigLen}
 	}
-	return Range{n.Orig[r.Start], n.Orig[r.End-1] + 1}
+	return Range{Start: n.Orig[r.Start], End: n.Orig[r.End-1] + 1}
 }
 
 // NormRange maps a half-open range of original offsets to the normalized
@@ -167,7 +163,7 @@ func (n *Normalized) NormRange(r Range) Range {
 	if e < s {
 		e = s
 	}
-	return Range{s, e}
+	return Range{Start: s, End: e}
 }
 
 // Canonical returns the canonical token sequence that matching runs on:

@@ -93,13 +93,13 @@ func FindReferences(text string) []Reference {
 	for i, r := range rs {
 		if r == '《' {
 			if end, ok := closeTitle(rs, i); ok {
-				out = append(out, Reference{Range{i, end}, KindTitle})
+				out = append(out, Reference{Range{Start: i, End: end}, KindTitle})
 			}
 		}
 	}
 	for _, m := range docNumberRE.FindAllStringIndex(text, -1) {
 		start := m[0] + agencyStart(text[m[0]:m[1]])
-		out = append(out, Reference{Range{runeAt[start], runeAt[m[1]]}, KindDocNumber})
+		out = append(out, Reference{Range{Start: runeAt[start], End: runeAt[m[1]]}, KindDocNumber})
 	}
 	for _, m := range citeVerbRE.FindAllStringIndex(text, -1) {
 		start := runeAt[m[0]]
@@ -122,7 +122,7 @@ func FindReferences(text string) []Reference {
 		// 按照《决定》精神, 根据《意见》的要求: the word saying what of the
 		// document is followed belongs to the citation.
 		end += citeTail(rs[end:])
-		out = append(out, Reference{Range{start, end}, KindQuotation})
+		out = append(out, Reference{Range{Start: start, End: end}, KindQuotation})
 	}
 	for _, m := range sayVerbRE.FindAllStringIndex(text, -1) {
 		open := runeAt[m[1]] - 1
@@ -133,7 +133,7 @@ func FindReferences(text string) []Reference {
 			} else if rs[j] == '”' {
 				depth--
 				if depth == 0 {
-					out = append(out, Reference{Range{open, j + 1}, KindQuotation})
+					out = append(out, Reference{Range{Start: open, End: j + 1}, KindQuotation})
 					break
 				}
 			} else if rs[j] == '\n' && j+1 < len(rs) && rs[j+1] == '\n' {

@@ -55,7 +55,7 @@ func structuralSpans(text string, n *Normalized) []Range {
 				}
 				a := at(off)
 				if e := sort.SearchInts(n.Orig[a:], end) + a; e > a {
-					out = append(out, Range{a, e})
+					out = append(out, Range{Start: a, End: e})
 				}
 			}
 		}
@@ -71,7 +71,7 @@ func structuralSpans(text string, n *Normalized) []Range {
 				if depth == 0 {
 					a := sort.SearchInts(n.Orig, open+1)
 					if e := at(off); e > a {
-						out = append(out, Range{a, e})
+						out = append(out, Range{Start: a, End: e})
 					}
 				}
 			}

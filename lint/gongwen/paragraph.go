@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	txt "github.com/gwlint/gwlint/lint/text"
 )
 
 // splitParagraphs cuts text into lines at \n, \r\n or \r. A line break at
@@ -65,15 +67,13 @@ func makeParagraph(line string, off, n int) Paragraph {
 		trailRunes++
 	}
 	return Paragraph{
-		Span:    Span{off, off + n},
-		Content: Span{off + leadRunes, off + n - trailRunes},
+		Span:    Span{Start: off, End: off + n},
+		Content: Span{Start: off + leadRunes, End: off + n - trailRunes},
 		Text:    line[lead:trail],
 	}
 }
 
-func isSpaceRune(r rune) bool {
-	return unicode.IsSpace(r) || r == '\ufeff' || r == '\u200b'
-}
+func isSpaceRune(r rune) bool { return txt.IsSpace(r) }
 
 func isTrailingPunct(r rune) bool {
 	switch r {
@@ -97,7 +97,7 @@ func runeOffset(p Paragraph, b int) int {
 
 // subSpan is the span of p.Text[from:to] (byte offsets).
 func subSpan(p Paragraph, from, to int) Span {
-	return Span{runeOffset(p, from), runeOffset(p, to)}
+	return Span{Start: runeOffset(p, from), End: runeOffset(p, to)}
 }
 
 // contentLen is the length of p's content in runes, without decoding it.

@@ -74,7 +74,7 @@ func (r *recognizer) run() {
 
 	if b := r.next(bodyFrom, bodyEnd); b < bodyEnd {
 		e := r.prev(bodyEnd-1, b)
-		r.s.Body = Span{r.p[b].Content.Start, r.p[e].Content.End}
+		r.s.Body = Span{Start: r.p[b].Content.Start, End: r.p[e].Content.End}
 	}
 
 	main := Section{Kind: SectionMain, Para: first, Title: r.s.Title, TitleText: r.s.TitleText,
@@ -157,7 +157,7 @@ func (r *recognizer) blockEnd(first, last int) int {
 	if last < 0 {
 		return first
 	}
-	r.s.TitleBlock = Span{r.p[first].Span.Start, r.p[last].Span.End}
+	r.s.TitleBlock = Span{Start: r.p[first].Span.Start, End: r.p[last].Span.End}
 	return last + 1
 }
 
@@ -556,7 +556,7 @@ func (r *recognizer) joinTitle(i, limit int) int {
 }
 
 func (r *recognizer) setTitle(from, to int, span *Span, text *string) {
-	*span = Span{r.p[from].Content.Start, r.p[to].Content.End}
+	*span = Span{Start: r.p[from].Content.Start, End: r.p[to].Content.End}
 	var b strings.Builder
 	for i := from; i <= to; i++ {
 		b.WriteString(r.p[i].Text)
@@ -578,7 +578,7 @@ func (r *recognizer) addressees(i int) int {
 		core := strings.TrimRight(t, "，、,")
 		if _, ok := addresseeItems(core); ok && k+1 < n {
 			if colon, ok := addresseeLike(r.p[k+1].Text); ok && colon {
-				r.s.Addressees = Span{r.p[k].Content.Start, r.p[k+1].Content.End}
+				r.s.Addressees = Span{Start: r.p[k].Content.Start, End: r.p[k+1].Content.End}
 				r.role[k], r.role[k+1] = roleAddressee, roleAddressee
 				return k + 2
 			}
@@ -622,7 +622,7 @@ func (r *recognizer) imprint(from int) int {
 		return n
 	}
 	last := r.prev(n-1, start)
-	r.s.Imprint = Span{r.p[start].Content.Start, r.p[last].Content.End}
+	r.s.Imprint = Span{Start: r.p[start].Content.Start, End: r.p[last].Content.End}
 	for i := start; i < n; i++ {
 		r.role[i] = roleImprint
 		t := r.p[i].Text
@@ -637,7 +637,7 @@ func (r *recognizer) imprint(from int) int {
 				}
 				end = j
 			}
-			r.s.CC = Span{r.p[i].Content.Start, r.p[end].Content.End}
+			r.s.CC = Span{Start: r.p[i].Content.Start, End: r.p[end].Content.End}
 		case isPrintedByLine(t) && r.s.PrintedBy.Empty():
 			r.s.PrintedBy = r.content(i)
 		}
@@ -680,7 +680,7 @@ func (r *recognizer) setSignature(i, j, floor int) {
 		endsWithOrgan(stripEntityTail(r.p[j].Text)) {
 		top = k
 	}
-	r.s.Issuer = Span{r.p[top].Content.Start, r.trimmedEnd(j)}
+	r.s.Issuer = Span{Start: r.p[top].Content.Start, End: r.trimmedEnd(j)}
 	for k := top; k <= j; k++ {
 		r.role[k] = roleIssuer
 	}
@@ -694,7 +694,7 @@ func (r *recognizer) trimmedEnd(i int) int {
 }
 
 func (r *recognizer) dateSpan(i int) Span {
-	return Span{r.p[i].Content.Start, r.trimmedEnd(i)}
+	return Span{Start: r.p[i].Content.Start, End: r.trimmedEnd(i)}
 }
 
 // remarks takes the 附注 lines after the date (（此件公开发布）) and returns
@@ -743,7 +743,7 @@ func (r *recognizer) attachmentNote(from, end int) int {
 		return end
 	}
 	// An item list without numbers after a bare 附件： is not ours to judge.
-	r.s.AttachmentNote = Span{r.p[j].Content.Start, r.p[last].Content.End}
+	r.s.AttachmentNote = Span{Start: r.p[j].Content.Start, End: r.p[last].Content.End}
 	for i := j; i <= last; i++ {
 		if r.p[i].Text == "" {
 			continue
@@ -791,7 +791,7 @@ func (r *recognizer) closeSection(sec Section, end int) Section {
 	if last < sec.Para {
 		last = sec.Para
 	}
-	sec.Span = Span{r.p[sec.Para].Span.Start, r.p[last].Span.End}
+	sec.Span = Span{Start: r.p[sec.Para].Span.Start, End: r.p[last].Span.End}
 	return sec
 }
 
@@ -867,7 +867,7 @@ func (r *recognizer) sections(from, limit int) {
 		if isDateLine(p.Text) {
 			j := r.prev(i-1, cur.Para)
 			if j > cur.Para && r.role[j] == roleBody && issuerLike(r.p[j].Text) {
-				cur.Issuer, cur.Date = Span{r.p[j].Content.Start, r.trimmedEnd(j)}, r.dateSpan(i)
+				cur.Issuer, cur.Date = Span{Start: r.p[j].Content.Start, End: r.trimmedEnd(j)}, r.dateSpan(i)
 				r.role[j], r.role[i] = roleIssuer, roleDate
 				expectTitle = true
 			}
@@ -993,5 +993,5 @@ func (r *recognizer) kind() {
 		return
 	}
 	s.Kind, s.KindText = g.kind, g.text
-	s.KindSpan = Span{p.Content.Start + start, p.Content.Start + end}
+	s.KindSpan = Span{Start: p.Content.Start + start, End: p.Content.Start + end}
 }

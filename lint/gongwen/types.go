@@ -1,18 +1,9 @@
 package gongwen
 
+import txt "github.com/gwlint/gwlint/lint/text"
+
 // Span is a half-open range of rune offsets [Start, End) into the text.
-type Span struct {
-	Start, End int
-}
-
-// Len is the number of runes in the span.
-func (s Span) Len() int { return s.End - s.Start }
-
-// Empty reports whether the span covers nothing.
-func (s Span) Empty() bool { return s.End <= s.Start }
-
-// Contains reports whether offset o lies inside the span.
-func (s Span) Contains(o int) bool { return o >= s.Start && o < s.End }
+type Span = txt.Span
 
 // Paragraph is one line of the text (a paragraph in a word processor):
 // Span covers the line without its line break, Content the same line

@@ -8,6 +8,7 @@ import (
 
 	"github.com/gwlint/gwlint/lint"
 	"github.com/gwlint/gwlint/lint/read"
+	txt "github.com/gwlint/gwlint/lint/text"
 )
 
 // This file holds what the format, genre and punctuation rules share: a
@@ -111,7 +112,7 @@ func fmtDigit(r rune) bool { return fmtASCIIDigit(r) || (r >= '０' && r <= '９
 
 func fmtLatin(r rune) bool { return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
 
-func fmtSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\u3000' || r == '\u00a0' }
+func fmtSpace(r rune) bool { return txt.IsInlineSpace(r) }
 
 // formatSpans is a set of rune ranges, used for the characters one rule
 // owns and the others must leave alone.

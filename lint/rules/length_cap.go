@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/gwlint/gwlint/lint"
+	txt "github.com/gwlint/gwlint/lint/text"
 )
 
 // LengthCap enforces the 字数 caps of 《整治形式主义为基层减负若干规定》
@@ -48,9 +49,7 @@ func trimSpan(doc *lint.Document, s lint.Span) lint.Span {
 	return lint.Span{Start: start, End: max(start, end)}
 }
 
-func isBlank(r rune) bool {
-	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u3000'
-}
+func isBlank(r rune) bool { return txt.IsSpace(r) }
 
 // countedChars is the document's 字数 over its CountedSpan. length-cap,
 // style-taohua and the report all need it; the document counts it once.
