@@ -5,6 +5,7 @@ import (
 	"bufio"
 	"bytes"
 	"compress/flate"
+	"compress/zlib"
 	"context"
 	"encoding/binary"
 	"encoding/json"
@@ -136,6 +137,14 @@ func hostileCases() []hostileCase {
 			binary.LittleEndian.PutUint32(d[(fat+1)*512+4*start:], start)
 			return write("loop.doc", d)(t, dir)
 		}, reason: `复合文档结构已损坏`},
+		{name: "scanned PDF", make: func(t *testing.T, dir string) string {
+			d, err := os.ReadFile("../../testdata/office/scan.pdf")
+			must(t, err)
+			return write("scan.pdf", d)(t, dir)
+		}, reason: `无法读取：这是扫描版PDF，没有文字层`},
+		{name: "PDF stream bomb", make: func(t *testing.T, dir string) string {
+			return write("bomb.pdf", pdfStreamBomb(t, 200<<20))(t, dir)
+		}, reason: `解压后超过64 MiB的上限`},
 		{name: "directory of unreadable drafts", make: func(t *testing.T, dir string) string {
 			p := filepath.Join(dir, "drafts")
 			must(t, os.Mkdir(p, 0o755))
@@ -880,4 +889,38 @@ func TestHostileServerRequests(t *testing.T) {
 			t.Errorf("allowedHosts(%q) = %q, want %q", addr, got, want)
 		}
 	}
+}
+
+// pdfStreamBomb is a one-page PDF whose content stream inflates to size
+// bytes of drawing operators from a few hundred kilobytes.
+func pdfStreamBomb(t *testing.T, size int) []byte {
+	var z bytes.Buffer
+	zw, err := zlib.NewWriterLevel(&z, zlib.BestCompression)
+	must(t, err)
+	chunk := bytes.Repeat([]byte("0 0 m "), 1<<16)
+	for n := 0; n < size; n += len(chunk) {
+		_, err := zw.Write(chunk)
+		must(t, err)
+	}
+	must(t, zw.Close())
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.7\n")
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /Resources << >> /Contents 4 0 R >>",
+		fmt.Sprintf("<< /Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream", z.Len(), z.Bytes()),
+	}
+	var offsets []int
+	for i, o := range objs {
+		offsets = append(offsets, b.Len())
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, off := range offsets {
+		fmt.Fprintf(&b, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	return b.Bytes()
 }

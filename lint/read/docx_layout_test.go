@@ -187,7 +187,7 @@ func TestDocxPage(t *testing.T) {
 	}
 	pg := s.Layout.Page
 	if !pg.Known || pg.Width != 11906 || pg.Height != 16838 || pg.Top != 2098 || pg.Bottom != 1984 || pg.Left != 1587 || pg.Right != 1474 ||
-		pg.GridType != "snapToChars" || pg.LinePitch != 580 || pg.CharSpace != -820 {
+		pg.GridType != "lines" || pg.LinePitch != 580 {
 		t.Errorf("notice page = %+v", pg)
 	}
 	d, err := Bytes("deviant.docx", officeFile(t, "deviant.docx"), Limits{})
@@ -196,5 +196,16 @@ func TestDocxPage(t *testing.T) {
 	}
 	if d.Layout.Page.Width != 12240 || d.Layout.Page.Top != 1440 {
 		t.Errorf("deviant page = %+v", d.Layout.Page)
+	}
+}
+
+func TestDocGridCharSpace(t *testing.T) {
+	body := `<w:p><w:r><w:t>正文</w:t></w:r></w:p><w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="4294966476"/></w:sectPr>`
+	s, err := Bytes("a.docx", zipBytes(t, docxPart{"word/document.xml", docxHead + body + `</w:body></w:document>`}), Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g := s.Layout.Page; g.GridType != "linesAndChars" || g.LinePitch != 579 || g.CharSpace != -820 {
+		t.Errorf("page = %+v", g)
 	}
 }

@@ -72,19 +72,19 @@ def styles(l):
 <style:paragraph-properties fo:line-height="{l["line"]}" fo:text-indent="0mm" fo:margin-top="0mm" fo:margin-bottom="0mm"/>
 </style:style>
 <style:style style:name="Text_20_body" style:display-name="Text body" style:family="paragraph" style:parent-style-name="Standard">
-<style:paragraph-properties fo:text-indent="{l["body_size"].replace("pt", "")}pt"/>
+<style:paragraph-properties fo:text-indent="{2 * float(l["body_size"].replace("pt", ""))}pt" fo:text-align="justify"/>
 </style:style>
 <style:style style:name="Title" style:family="paragraph" style:parent-style-name="Standard">
 <style:paragraph-properties fo:text-align="center"/>{text_props(l["title_font"], l["title_size"])}
 </style:style>
 <style:style style:name="Heading_20_1" style:display-name="Heading 1" style:family="paragraph" style:parent-style-name="Standard" style:default-outline-level="1">
-<style:paragraph-properties fo:text-indent="{l["body_size"].replace("pt", "")}pt"/>{text_props(l["h1_font"], l["body_size"])}
+<style:paragraph-properties fo:text-indent="{2 * float(l["body_size"].replace("pt", ""))}pt"/>{text_props(l["h1_font"], l["body_size"])}
 </style:style>
 <style:style style:name="Heading_20_3" style:display-name="Heading 3" style:family="paragraph" style:parent-style-name="Standard" style:default-outline-level="3">
-<style:paragraph-properties fo:text-indent="{l["body_size"].replace("pt", "")}pt"/>
+<style:paragraph-properties fo:text-indent="{2 * float(l["body_size"].replace("pt", ""))}pt"/>
 </style:style>
 <style:style style:name="Heading_20_2" style:display-name="Heading 2" style:family="paragraph" style:parent-style-name="Standard" style:default-outline-level="2">
-<style:paragraph-properties fo:text-indent="{l["body_size"].replace("pt", "")}pt"/>{text_props(l["h2_font"], l["body_size"])}
+<style:paragraph-properties fo:text-indent="{2 * float(l["body_size"].replace("pt", ""))}pt"/>{text_props(l["h2_font"], l["body_size"])}
 </style:style>
 <style:style style:name="Footer" style:family="paragraph" style:parent-style-name="Standard">
 <style:paragraph-properties fo:text-align="center"/>{text_props("宋体", "14pt")}
@@ -125,15 +125,14 @@ def footer_bottom(l):
 
 
 def grid(l):
-    """The 版心 grid: 22 lines of 28 characters (a Word-compatible grid)."""
+    """The 版心 line grid: 22 lines a page. No character grid: LibreOffice
+    would set a 3号 character, wider than 156 mm / 28, in two cells."""
     if not l["grid"]:
         return ""
-    lines, chars = l["grid"]
+    lines, _ = l["grid"]
     height = (297 - mm(l["top"]) - mm(l["bottom"])) / lines
-    width = (210 - mm(l["left"]) - mm(l["right"])) / chars
-    return (f' style:layout-grid-mode="both" style:layout-grid-lines="{lines}" style:layout-grid-base-height="{height:.2f}mm"'
-            f' style:layout-grid-ruby-height="0mm" style:layout-grid-base-width="{width:.2f}mm" style:layout-grid-chars="{chars}"'
-            f' style:layout-grid-snap-to="true" style:layout-grid-standard-mode="true" style:layout-grid-display="false" style:layout-grid-print="false"')
+    return (f' style:layout-grid-mode="line" style:layout-grid-lines="{lines}" style:layout-grid-base-height="{height:.2f}mm"'
+            f' style:layout-grid-ruby-height="0mm" style:layout-grid-standard-mode="true" style:layout-grid-display="false" style:layout-grid-print="false"')
 
 
 H1 = re.compile(r"^[一二三四五六七八九十]+、")
@@ -180,6 +179,34 @@ def chromium_pdf(lines, out):
             'body{font:16pt "Noto Serif CJK SC",serif;line-height:28.95pt}p{margin:0;text-indent:2em}</style>' + body)
     with tempfile.TemporaryDirectory() as tmp:
         src = os.path.join(tmp, "page.html")
+        with open(src, "w", encoding="utf-8") as f:
+            f.write(page)
+        subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                        f"--print-to-pdf={out}", "file://" + src],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=300)
+
+
+def png(width, height):
+    """A grey picture standing in for a scanned page (PNG, no text)."""
+    import struct
+    import zlib
+
+    def chunk(kind, data):
+        c = struct.pack(">I", len(data)) + kind + data
+        return c + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    rows = b"".join(b"\x00" + bytes((x * 7 + y * 3) % 256 for x in range(width)) for y in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+def chromium_scan(out):
+    """A page that holds only a picture, as a scanner's PDF does."""
+    import base64
+    data = base64.b64encode(png(200, 280)).decode()
+    page = f'<!doctype html><style>@page{{size:A4;margin:0}}img{{width:210mm}}</style><img src="data:image/png;base64,{data}">'
+    with tempfile.TemporaryDirectory() as tmp:
+        src = os.path.join(tmp, "scan.html")
         with open(src, "w", encoding="utf-8") as f:
             f.write(page)
         subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
@@ -243,6 +270,7 @@ def main():
     with open("notice.txt", "w", encoding="utf-8") as f:
         f.write("\n".join(notice) + "\n")
     chromium_pdf(notice, os.path.join(HERE, "notice-chromium.pdf"))
+    chromium_scan(os.path.join(HERE, "scan.pdf"))
 
 
 if __name__ == "__main__":
