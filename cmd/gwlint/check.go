@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -91,7 +92,7 @@ func checkCommand() *cli.Command {
 
 			// Results are written as they come, in order, and forgotten, so
 			// that a batch of thousands of drafts runs in flat memory.
-			opt := report.Options{ToolVersion: lint.Version, Registry: checker.Registry(), Color: !c.Bool("no-color") && isTerminal(c.App.Writer), Quiet: c.Bool("quiet")}
+			opt := report.Options{ToolVersion: lint.Version, Registry: checker.Registry(), Color: !c.Bool("no-color") && isTerminal(c.App.Writer), Quiet: c.Bool("quiet"), Date: time.Now().Format("2006年1月2日")}
 			stream, err := report.NewStream(format, c.App.Writer, opt)
 			if err != nil {
 				return &exitError{code: 2, err: err}

@@ -66,6 +66,7 @@ func IsDocumentWide(f lint.Finding, textLen int) bool {
 type htmlReport struct {
 	Tool    string
 	Version string
+	Date    string
 	CSS     template.CSS
 	JS      template.JS
 	Files   []*htmlFile
@@ -99,9 +100,58 @@ type htmlFile struct {
 	Copy     *htmlCopy
 	Counts   severityCounts
 	Findings []*htmlFinding
+	// Groups are the findings by kind, as the printed 审核单 lists them.
+	Groups   []htmlGroup
 	Wide     []*htmlFinding
 	Segments []htmlSegment
 	Passages []*htmlPassage
+}
+
+type htmlGroup struct {
+	Name     string
+	Findings []*htmlFinding
+}
+
+// findingKinds are the kinds the 审核单 groups findings by, in the order a
+// reviewer reads them: size and copying first, then what the draft asks
+// of lower levels, then form. A rule belongs to the first kind whose
+// prefix its ID has.
+var findingKinds = []struct{ name, prefixes string }{
+	{"篇幅", "length-"},
+	{"照搬照抄", "copy-"},
+	{"层层转发", "forward-"},
+	{"基层负担与文风", "burden- style-"},
+	{"文种与标题", "genre- title-"},
+	{"公文格式", "docno- date- heading- attachment- addressee- cc- header- layout-"},
+	{"标点与数字", "punct- number-"},
+}
+
+func groupFindings(fs []*htmlFinding) []htmlGroup {
+	var out []htmlGroup
+	used := make([]bool, len(fs))
+	for _, k := range findingKinds {
+		g := htmlGroup{Name: k.name}
+		for i, f := range fs {
+			for _, p := range strings.Fields(k.prefixes) {
+				if !used[i] && strings.HasPrefix(f.Rule, p) {
+					g.Findings, used[i] = append(g.Findings, f), true
+				}
+			}
+		}
+		if len(g.Findings) > 0 {
+			out = append(out, g)
+		}
+	}
+	rest := htmlGroup{Name: "其他"}
+	for i, f := range fs {
+		if !used[i] {
+			rest.Findings = append(rest.Findings, f)
+		}
+	}
+	if len(rest.Findings) > 0 {
+		out = append(out, rest)
+	}
+	return out
 }
 
 type htmlCopy struct {
@@ -145,13 +195,14 @@ type htmlPassage struct {
 	ID, FindingID      string
 	Line, Column       int
 	ParentPath         string
+	ParentName         string
 	ParentLine, ParCol int
 	Draft, Parent      []diffPiece
 }
 
 // HTML writes the self-contained HTML report.
 func HTML(w io.Writer, results []*lint.Result, opt Options) error {
-	rep := htmlReport{Tool: ToolName, Version: opt.ToolVersion, CSS: template.CSS(viewCSS), JS: template.JS(reportJS)}
+	rep := htmlReport{Tool: ToolName, Version: opt.ToolVersion, Date: opt.Date, CSS: template.CSS(viewCSS), JS: template.JS(reportJS)}
 	for i, r := range results {
 		f := htmlFileOf(r, fmt.Sprintf("file%d", i+1))
 		rep.Counts.Error += f.Counts.Error
@@ -204,13 +255,14 @@ func htmlFileOf(r *lint.Result, id string) *htmlFile {
 		}
 		inline = append(inline, inlineSpan{id: hf.ID, span: clampSpan(fd.Span, len(text)), finding: fd, wide: hf.Wide})
 	}
+	f.Groups = groupFindings(f.Findings)
 	for _, cp := range CopiedPassages(r) {
 		s := clampSpan(cp.Draft, len(text))
 		parent, draft := diffRunes([]rune(cp.ParentText), text[s.Start:s.End])
 		p := r.Doc.Position(s.Start)
 		ps := &htmlPassage{
 			ID: fmt.Sprintf("%s-p%d", id, len(f.Passages)+1), Line: p.Line, Column: p.Column,
-			ParentPath: cp.ParentPath, ParentLine: cp.ParentStart.Line, ParCol: cp.ParentStart.Column,
+			ParentPath: cp.ParentPath, ParentName: cp.ParentName, ParentLine: cp.ParentStart.Line, ParCol: cp.ParentStart.Column,
 			Draft: draft, Parent: parent,
 		}
 		if cp.Finding >= 0 {
@@ -344,8 +396,11 @@ func severityLabel(s lint.Severity) string {
 // CopiedPassage is a passage of a draft found in a parent, with the
 // parent's words, ready to be shown side by side.
 type CopiedPassage struct {
-	Draft       lint.Span
-	ParentPath  string
+	Draft      lint.Span
+	ParentPath string
+	// ParentName names the parent for people: 《title》（发文字号）, or the
+	// path when it has no title.
+	ParentName  string
 	ParentSpan  lint.Span
 	ParentStart lint.Position
 	ParentText  string
@@ -378,6 +433,7 @@ func CopiedPassages(r *lint.Result) []CopiedPassage {
 			pd := p.Parent.Doc
 			cp := CopiedPassage{
 				Draft: p.Draft, ParentPath: p.Parent.Path, ParentSpan: p.ParentSpan,
+				ParentName:  ParentName(lint.ParentShare{Path: p.Parent.Path, Title: pd.Title(), DocNumber: pd.Slice(pd.Structure.DocNumber)}),
 				ParentStart: pd.Position(p.ParentSpan.Start), ParentText: pd.Index().Slice(p.ParentSpan), Finding: -1,
 			}
 			if i, ok := findingAt[p.Draft]; ok {
@@ -394,7 +450,7 @@ func CopiedPassages(r *lint.Result) []CopiedPassage {
 			continue
 		}
 		rel := f.Related[0]
-		out = append(out, CopiedPassage{Draft: f.Span, ParentPath: rel.Path, ParentSpan: rel.Span, ParentStart: rel.Start, ParentText: rel.Text, Finding: i})
+		out = append(out, CopiedPassage{Draft: f.Span, ParentPath: rel.Path, ParentName: rel.Path, ParentSpan: rel.Span, ParentStart: rel.Start, ParentText: rel.Text, Finding: i})
 	}
 	return out
 }

@@ -25,6 +25,9 @@ type Options struct {
 	// Quiet leaves out the text report's summary lines: only findings and
 	// unreadable files are written.
 	Quiet bool
+	// Date is the day of the check as the HTML report prints it
+	// (2026年12月4日); empty leaves it out, as the golden reports do.
+	Date string
 }
 
 // Formats lists the output formats Write accepts.
