@@ -145,6 +145,9 @@ func hostileCases() []hostileCase {
 		{name: "PDF stream bomb", make: func(t *testing.T, dir string) string {
 			return write("bomb.pdf", pdfStreamBomb(t, 200<<20))(t, dir)
 		}, reason: `解压后超过64 MiB的上限`},
+		{name: "OFD zip bomb", make: func(t *testing.T, dir string) string {
+			return write("bomb.ofd", ofdZipBomb(t, 300<<20))(t, dir)
+		}, reason: `该OFD文件解压后超过64 MiB的上限（可能是压缩炸弹）`},
 		{name: "directory of unreadable drafts", make: func(t *testing.T, dir string) string {
 			p := filepath.Join(dir, "drafts")
 			must(t, os.Mkdir(p, 0o755))
@@ -528,6 +531,33 @@ func zipBomb(t *testing.T, size int) []byte {
 	if buf.Len() > 2<<20 {
 		t.Fatalf("zip bomb is %d bytes compressed", buf.Len())
 	}
+	return buf.Bytes()
+}
+
+// ofdZipBomb is an OFD whose one page inflates to size bytes.
+func ofdZipBomb(t *testing.T, size int) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, p := range [][2]string{
+		{"OFD.xml", `<ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016"><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>`},
+		{"Doc_0/Document.xml", `<ofd:Document xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Pages><ofd:Page ID="1" BaseLoc="Pages/Page_0/Content.xml"/></ofd:Pages></ofd:Document>`},
+	} {
+		w, err := zw.Create(p[0])
+		must(t, err)
+		_, err = io.WriteString(w, p[1])
+		must(t, err)
+	}
+	w, err := zw.Create("Doc_0/Pages/Page_0/Content.xml")
+	must(t, err)
+	_, err = io.WriteString(w, `<ofd:Page xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Content><ofd:Layer ID="1"><ofd:TextObject Boundary="0 0 1 1" Size="1"><ofd:TextCode X="0" Y="0">`)
+	must(t, err)
+	chunk := bytes.Repeat([]byte(" "), 1<<20)
+	for n := 0; n < size; n += len(chunk) {
+		_, err = w.Write(chunk)
+		must(t, err)
+	}
+	must(t, zw.Close())
 	return buf.Bytes()
 }
 
