@@ -3,6 +3,7 @@ package lint
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path"
 	"path/filepath"
@@ -91,9 +92,9 @@ func FindConfig(dir string) string {
 // LoadConfig reads a configuration file. Relative paths in it are taken
 // relative to the file's directory.
 func LoadConfig(file string) (*Config, error) {
-	data, err := os.ReadFile(file)
+	data, err := readConfigFile(file)
 	if err != nil {
-		return nil, &ConfigError{Path: file, Msg: "cannot read configuration: " + errors.Unwrap(err).Error()}
+		return nil, err
 	}
 	c, err := ParseConfig(file, data)
 	if err != nil {
@@ -114,6 +115,60 @@ func LoadConfig(file string) (*Config, error) {
 	}
 	c.Library = rel(c.Library)
 	return c, nil
+}
+
+// MaxConfigBytes caps a configuration file: a .gwlint.yaml is a few
+// hundred bytes, and reading /dev/zero or a runaway file must end in an
+// error, not in all of memory.
+const MaxConfigBytes = 1 << 20
+
+// readConfigFile reads a configuration file that is a regular file of at
+// most MaxConfigBytes. A FIFO, a device or a directory is refused before
+// it is read, so that it can neither hang nor fill memory.
+func readConfigFile(file string) ([]byte, error) {
+	// Stat before opening: opening a FIFO waits for a writer.
+	if st, err := os.Stat(file); err == nil && !st.Mode().IsRegular() {
+		return nil, &ConfigError{Path: file, Msg: "配置文件必须是普通文件（这是" + fileKind(st.Mode()) + "）；请用 --config 指定 .gwlint.yaml 文件"}
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, &ConfigError{Path: file, Msg: "cannot read configuration: " + err.Error()}
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, &ConfigError{Path: file, Msg: "cannot read configuration: " + err.Error()}
+	}
+	if !st.Mode().IsRegular() {
+		return nil, &ConfigError{Path: file, Msg: "配置文件必须是普通文件（这是" + fileKind(st.Mode()) + "）；请用 --config 指定 .gwlint.yaml 文件"}
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxConfigBytes+1))
+	if err != nil {
+		return nil, &ConfigError{Path: file, Msg: "cannot read configuration: " + err.Error()}
+	}
+	if len(data) > MaxConfigBytes {
+		return nil, &ConfigError{Path: file, Msg: fmt.Sprintf("配置文件超过 %d 字节，不像 .gwlint.yaml；请检查 --config 指定的文件", MaxConfigBytes)}
+	}
+	return data, nil
+}
+
+// fileKind names a file that is not a regular one, in Chinese.
+func fileKind(m os.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "目录"
+	case m&os.ModeNamedPipe != 0:
+		return "命名管道"
+	case m&os.ModeDevice != 0, m&os.ModeCharDevice != 0:
+		return "设备文件"
+	case m&os.ModeSocket != 0:
+		return "套接字"
+	}
+	return "特殊文件"
 }
 
 // ParseConfig reads a configuration from YAML. An unknown key or a value

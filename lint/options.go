@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -82,8 +83,14 @@ func NewOptions[T any](section string, defaults T, check func(v *T, c *OptionsCh
 		panic("lint: options " + section + " are not a struct")
 	}
 	for i := 0; i < t.NumField(); i++ {
-		if f := t.Field(i); yamlKey(f) == "" || f.Tag.Get("doc") == "" {
+		f := t.Field(i)
+		if yamlKey(f) == "" || f.Tag.Get("doc") == "" {
 			panic(fmt.Sprintf("lint: option %s.%s lacks its yaml key or doc", section, f.Name))
+		}
+		if k := f.Type.Kind(); k == reflect.Int || k == reflect.Float64 {
+			if _, _, ok := optionRange(f); !ok {
+				panic(fmt.Sprintf("lint: numeric option %s.%s lacks its range tag (range:\"min,max\")", section, f.Name))
+			}
 		}
 	}
 	sectionsMu.Lock()
@@ -156,13 +163,61 @@ func (o *Options[T]) decode(cfg *Config, n *yaml.Node) (any, error) {
 			return nil, err
 		}
 	}
+	// The declaration's own check first, for its more specific words;
+	// the declared ranges then catch what it lets through.
+	oc := &OptionsCheck{cfg: cfg, section: o.section}
 	if o.check != nil {
-		if err := o.check(&v, &OptionsCheck{cfg: cfg, section: o.section}); err != nil {
+		if err := o.check(&v, oc); err != nil {
 			return nil, err
 		}
 	}
+	if err := checkRanges(reflect.ValueOf(v), oc); err != nil {
+		return nil, err
+	}
 	fillZero(reflect.ValueOf(&v).Elem(), reflect.ValueOf(o.defaults))
 	return v, nil
+}
+
+// optionRange reads a numeric field's range tag, "min,max".
+func optionRange(f reflect.StructField) (lo, hi float64, ok bool) {
+	a, b, found := strings.Cut(f.Tag.Get("range"), ",")
+	if !found {
+		return 0, 0, false
+	}
+	lo, err1 := strconv.ParseFloat(strings.TrimSpace(a), 64)
+	hi, err2 := strconv.ParseFloat(strings.TrimSpace(b), 64)
+	return lo, hi, err1 == nil && err2 == nil && lo <= hi
+}
+
+// checkRanges refuses a numeric option outside its declared range. Zero
+// is always allowed: it means the default. A value past a sane bound
+// would not be an error anywhere else, only switch a rule off silently
+// (a min_passage of a million finds no copying).
+func checkRanges(v reflect.Value, c *OptionsCheck) error {
+	t := v.Type()
+	for i := 0; i < t.NumField(); i++ {
+		lo, hi, ok := optionRange(t.Field(i))
+		if !ok {
+			continue
+		}
+		var x float64
+		switch f := v.Field(i); f.Kind() {
+		case reflect.Int:
+			x = float64(f.Int())
+		case reflect.Float64:
+			x = f.Float()
+		default:
+			continue
+		}
+		if x == 0 {
+			continue
+		}
+		if !(x >= lo && x <= hi) { // written so that .nan is refused too
+			return c.Error(yamlKey(t.Field(i)), fmt.Sprintf("取值应在 %s 到 %s 之间（0 表示默认值），现为 %s",
+				strconv.FormatFloat(lo, 'f', -1, 64), strconv.FormatFloat(hi, 'f', -1, 64), strconv.FormatFloat(x, 'f', -1, 64)))
+		}
+	}
+	return nil
 }
 
 // fillZero sets each zero field of v to the default's.

@@ -11,7 +11,7 @@ import (
 
 // CopyAlignOptions are the copy engine's key of the "copy" section.
 type CopyAlignOptions struct {
-	MinPassage int `yaml:"min_passage" doc:"shortest passage reported, in normalized characters (at least 8)"`
+	MinPassage int `yaml:"min_passage" range:"8,1000" doc:"shortest passage reported, in normalized characters (at least 8)"`
 }
 
 // CopyAlign is the copy engine's part of the "copy" section, which the

@@ -954,3 +954,63 @@ func pdfStreamBomb(t *testing.T, size int) []byte {
 	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
 	return b.Bytes()
 }
+
+// TestHostileConfig: --config /dev/zero ran out of memory with a stack
+// trace, a FIFO as --config or as library.db hung, and a huge min_passage
+// silently turned copy detection off. Each is now a clear error, exit 2,
+// within the deadline.
+func TestHostileConfig(t *testing.T) {
+	dir := hostileDir(t)
+	good := filepath.Join(dir, "good.txt")
+	must(t, os.WriteFile(good, []byte(goodDraft), 0o644))
+	fifo := filepath.Join(dir, "fifo.yaml")
+	must(t, syscall.Mkfifo(fifo, 0o644))
+	big := filepath.Join(dir, "big.yaml")
+	must(t, os.WriteFile(big, bytes.Repeat([]byte("# 注释\n"), 200000), 0o644))
+	yaml := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		must(t, os.WriteFile(p, []byte(text), 0o644))
+		return p
+	}
+	lib := filepath.Join(dir, "lib")
+	must(t, os.Mkdir(lib, 0o755))
+	must(t, syscall.Mkfifo(filepath.Join(lib, library.FileName), 0o644))
+	for _, tc := range []struct {
+		name   string
+		args   []string
+		reason string
+	}{
+		{"/dev/zero as --config", []string{"--config", "/dev/zero"}, `配置文件必须是普通文件（这是设备文件）`},
+		{"a FIFO as --config", []string{"--config", fifo}, `配置文件必须是普通文件（这是命名管道）`},
+		{"a directory as --config", []string{"--config", dir}, `配置文件必须是普通文件（这是目录）`},
+		{"a 1.6 MB --config", []string{"--config", big}, `配置文件超过 1048576 字节`},
+		{"min_passage of a million", []string{"--config", yaml("mp.yaml", "copy:\n  min_passage: 1000000\n")}, `copy\.min_passage: 取值应在 8 到 1000 之间`},
+		{"long_quotation of a billion", []string{"--config", yaml("lq.yaml", "copy:\n  long_quotation: 1000000000\n")}, `copy\.long_quotation: 取值应在 13 到 100000 之间`},
+		{"a cap of 2^40", []string{"--config", yaml("cap.yaml", "length:\n  cap: 1099511627776\n")}, `length\.cap: 取值应在 100 到 1000000 之间`},
+		{"a FIFO as library.db", []string{"--library", lib}, `library\.db 不是普通文件`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			type outcome struct {
+				code           int
+				stdout, stderr string
+			}
+			done := make(chan outcome, 1)
+			go func() {
+				var out, errb bytes.Buffer
+				code := run(append(append([]string{"gwlint", "check"}, tc.args...), good), strings.NewReader(""), &out, &errb)
+				done <- outcome{code, out.String(), errb.String()}
+			}()
+			select {
+			case o := <-done:
+				if o.code != 2 || !regexp.MustCompile(tc.reason).MatchString(o.stdout+o.stderr) {
+					t.Errorf("exit %d, want 2 with %q\nstdout: %s\nstderr: %s", o.code, tc.reason, o.stdout, o.stderr)
+				}
+				if strings.Contains(o.stderr, "goroutine ") {
+					t.Errorf("a stack trace:\n%s", o.stderr)
+				}
+			case <-time.After(hostileDeadline):
+				t.Fatalf("no answer within %v", hostileDeadline)
+			}
+		})
+	}
+}

@@ -84,9 +84,9 @@ func TestLSPWithNeovim(t *testing.T) {
 	// 106 bytes. A server that counted runes or bytes instead of UTF-16
 	// units would put them elsewhere.
 	for _, want := range []string{
-		"diag 4:30-4:31 sev=1 source=gwlint code=punct-halfwidth 中文逗号应使用全角",
-		"diag 4:93-4:94 sev=1 source=gwlint code=punct-halfwidth 中文逗号应使用全角",
-		"diag 4:106-4:107 sev=1 source=gwlint code=punct-halfwidth 中文句号应使用全角",
+		"diag 4:30-4:31 sev=1 source=gwlint code=punct-halfwidth 【半角标点】中文逗号应使用全角",
+		"diag 4:93-4:94 sev=1 source=gwlint code=punct-halfwidth 【半角标点】中文逗号应使用全角",
+		"diag 4:106-4:107 sev=1 source=gwlint code=punct-halfwidth 【半角标点】中文句号应使用全角",
 		"action quickfix gwlint：将“,”改为“，”",
 		"action source.fixAll.gwlint gwlint：修正本文全部可机械修正的问题（3处）",
 		"client gwlint",

@@ -161,12 +161,18 @@ func Open(dir string, opt Options) (lib *Library, err error) {
 	if opt.Timeout <= 0 {
 		opt.Timeout = time.Second
 	}
-	if opt.ReadOnly {
-		if _, err := os.Stat(path); err != nil {
-			return nil, fmt.Errorf("no parent library at %s: %w", dir, err)
+	st, err := os.Stat(path)
+	if opt.ReadOnly && err != nil {
+		return nil, fmt.Errorf("no parent library at %s: %w", dir, err)
+	}
+	if err == nil && !st.Mode().IsRegular() {
+		// A FIFO or device in its place would hang bbolt's first read.
+		return nil, fmt.Errorf("%s 不是普通文件，不是上级文件库；请移走它，或用 --library 指定其他目录", path)
+	}
+	if !opt.ReadOnly {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, fmt.Errorf("creating library directory: %w", err)
 		}
-	} else if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("creating library directory: %w", err)
 	}
 	lock, err := lockDir(dir, !opt.ReadOnly, opt.Timeout)
 	if err != nil {

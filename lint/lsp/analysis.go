@@ -147,8 +147,8 @@ func (a *analysis) addFindings(reg *lint.Registry, doc *lint.Document, res *lint
 			Severity: severityOf(f.Severity),
 			Code:     f.Rule,
 			Source:   "gwlint",
-			Message:  withSource(f),
-			Data:     &diagnosticData{Rule: f.Rule, Authority: f.Source},
+			Message:  withName(f),
+			Data:     &diagnosticData{Rule: f.Rule, RuleName: f.Name, Authority: f.Source},
 		}
 		if rule := reg.Lookup(f.Rule); rule != nil {
 			d.Data.RuleDoc = rule.Doc
@@ -232,6 +232,15 @@ func withSource(f lint.Finding) string {
 		return f.Message
 	}
 	return f.Message + "（依据：" + f.Source + "）"
+}
+
+// withName puts the rule's Chinese name before the message, as office
+// staff know the rules: 【半角标点】中文逗号应使用全角…
+func withName(f lint.Finding) string {
+	if f.Name == "" {
+		return withSource(f)
+	}
+	return "【" + f.Name + "】" + withSource(f)
 }
 
 // relatedMessage is a related passage's note with the start of its text.

@@ -40,13 +40,14 @@ type Diagnostic struct {
 	Message  string `json:"message"`
 	// RelatedInformation points at the parent passage a finding is about.
 	RelatedInformation []RelatedInformation `json:"relatedInformation,omitempty"`
-	// Data carries what the editor does not show but a code action needs:
-	// the rule's ID, its one-line description and its authority.
+	// Data carries the rule's ID, Chinese name, one-line description and
+	// authority, for a client that shows more than the message.
 	Data *diagnosticData `json:"data,omitempty"`
 }
 
 type diagnosticData struct {
 	Rule      string `json:"rule"`
+	RuleName  string `json:"ruleName,omitempty"`
 	RuleDoc   string `json:"ruleDoc,omitempty"`
 	Authority string `json:"authority,omitempty"`
 }

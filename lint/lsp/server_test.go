@@ -76,11 +76,11 @@ func TestDiagnosticsOnOpenWithConfig(t *testing.T) {
 		if d["severity"] != float64(severityError) || d["source"] != "gwlint" {
 			t.Errorf("punct-halfwidth %d: severity %v source %v, want 1 and gwlint", i, d["severity"], d["source"])
 		}
-		if msg := d["message"].(string); !strings.Contains(msg, "全角") || !strings.Contains(msg, "GB/T 15834") {
+		if msg := d["message"].(string); !strings.HasPrefix(msg, "【半角标点】") || !strings.Contains(msg, "全角") || !strings.Contains(msg, "GB/T 15834") {
 			t.Errorf("punct-halfwidth %d: message %q lacks the finding or its authority", i, msg)
 		}
 		data := d["data"].(map[string]any)
-		if data["rule"] != "punct-halfwidth" || data["ruleDoc"] == "" {
+		if data["rule"] != "punct-halfwidth" || data["ruleName"] != "半角标点" || data["ruleDoc"] == "" {
 			t.Errorf("punct-halfwidth %d: data %v lacks the rule and its description", i, data)
 		}
 	}

@@ -6,7 +6,7 @@ import (
 
 // QuotationOptions are copy-quotation's key of the "copy" section.
 type QuotationOptions struct {
-	LongQuotation int `yaml:"long_quotation" doc:"copy-quotation: quotations this long are reported"`
+	LongQuotation int `yaml:"long_quotation" range:"13,100000" doc:"copy-quotation: quotations this long are reported"`
 }
 
 // Quotation is copy-quotation's part of the "copy" section.

@@ -9,8 +9,8 @@ import (
 
 // CopyRatioOptions are copy-ratio's thresholds in the "copy" section.
 type CopyRatioOptions struct {
-	Ratio    float64 `yaml:"ratio" doc:"copy-ratio: share of the draft copied"`
-	Coverage float64 `yaml:"coverage" doc:"copy-ratio: share of one parent restated"`
+	Ratio    float64 `yaml:"ratio" range:"0,1" doc:"copy-ratio: share of the draft copied"`
+	Coverage float64 `yaml:"coverage" range:"0,1" doc:"copy-ratio: share of one parent restated"`
 }
 
 // CopyRatioThresholds is copy-ratio's part of the "copy" section.

@@ -13,9 +13,9 @@ import (
 // most documents, 4000字 for those that deploy a special or specific task,
 // none for comprehensive work.
 type LengthOptions struct {
-	Cap              int  `yaml:"cap" doc:"most documents (《整治形式主义为基层减负若干规定》第2条)"`
-	TaskCap          int  `yaml:"task_cap" doc:"documents deploying a special or specific task (方案, 专项工作, 工作安排…)"`
-	ComprehensiveCap int  `yaml:"comprehensive_cap" doc:"documents deploying comprehensive work: 0 means no cap"`
+	Cap              int  `yaml:"cap" range:"100,1000000" doc:"most documents (《整治形式主义为基层减负若干规定》第2条)"`
+	TaskCap          int  `yaml:"task_cap" range:"100,1000000" doc:"documents deploying a special or specific task (方案, 专项工作, 工作安排…)"`
+	ComprehensiveCap int  `yaml:"comprehensive_cap" range:"100,1000000" doc:"documents deploying comprehensive work: 0 means no cap"`
 	Comprehensive    bool `yaml:"comprehensive" doc:"treat every draft as comprehensive work"`
 	// CheckRegulations also caps 条例, 规定 and 办法 issued by 令, which
 	// are laws, not work documents, and are exempt by default.
