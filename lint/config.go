@@ -60,7 +60,13 @@ type ConfigError struct {
 	Path string
 	Line int
 	Msg  string
+	// Err is the underlying error, when there is one (the file could not
+	// be read); errors.Is sees through to it.
+	Err error
 }
+
+// Unwrap is the underlying error, or nil.
+func (e *ConfigError) Unwrap() error { return e.Err }
 
 func (e *ConfigError) Error() string {
 	if e.Line > 0 {
@@ -132,11 +138,12 @@ func readConfigFile(file string) ([]byte, error) {
 	}
 	f, err := os.Open(file)
 	if err != nil {
+		reason := err
 		var pe *os.PathError
 		if errors.As(err, &pe) {
-			err = pe.Err
+			reason = pe.Err // the report names the file already
 		}
-		return nil, &ConfigError{Path: file, Msg: "cannot read configuration: " + err.Error()}
+		return nil, &ConfigError{Path: file, Msg: "cannot read configuration: " + reason.Error(), Err: err}
 	}
 	defer f.Close()
 	st, err := f.Stat()

@@ -112,16 +112,8 @@ func isDraftFile(path string) bool {
 // names the path.
 func inputError(err error) error {
 	var pe *fs.PathError
-	if ok := asPathError(err, &pe); ok {
-		return fmt.Errorf("cannot read: %v", pe.Err)
+	if errors.As(err, &pe) {
+		return fmt.Errorf("cannot read: %w", pe.Err)
 	}
 	return err
-}
-
-func asPathError(err error, target **fs.PathError) bool {
-	pe, ok := err.(*fs.PathError)
-	if ok {
-		*target = pe
-	}
-	return ok
 }

@@ -161,3 +161,13 @@ func TestFacts(t *testing.T) {
 		t.Errorf("compared with the parents though no rule reads the comparison")
 	}
 }
+
+// TestConfigErrorWraps: a configuration that cannot be read is a
+// ConfigError that errors.Is sees through.
+func TestConfigErrorWraps(t *testing.T) {
+	_, err := LoadConfig(filepath.Join(t.TempDir(), "missing.yaml"))
+	var ce *ConfigError
+	if !errors.As(err, &ce) || !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("err %v (%T): want a ConfigError wrapping fs.ErrNotExist", err, err)
+	}
+}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -186,7 +187,7 @@ func fixResult(c *cli.Context, checker *lint.Checker, r *lint.Result, level lint
 	}
 	n, err := lint.FixFile(selected)
 	switch {
-	case err == lint.ErrNotFixable:
+	case errors.Is(err, lint.ErrNotFixable):
 		return r
 	case err != nil:
 		r.Err = fmt.Errorf("--fix: %w", err)

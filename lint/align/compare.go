@@ -153,6 +153,12 @@ func (s *segment) exact() int {
 
 // Compare finds the passages the draft shares with the parents. Nil
 // parents are treated as empty. The result depends only on the inputs.
+//
+// It runs in four stages: mark what the draft's characters may be
+// (draftGaps), match each parent on its own (findSegments, then
+// selectAndMerge), measure each parent's coverage (coverage), and give
+// each draft character to one parent, longest passage first (attribute),
+// before the passages are written out in original offsets.
 func Compare(draft *Normalized, parents []*Normalized, opt Options) Result {
 	opt = opt.withDefaults()
 	if draft == nil {
@@ -160,10 +166,44 @@ func Compare(draft *Normalized, parents []*Normalized, opt Options) Result {
 	}
 	n := len(draft.Runes)
 	res := Result{Total: n, Parents: make([]ParentShare, len(parents))}
+	gaps := draftGaps(draft, opt)
 
-	// excluded is every draft character not counted as copied; hard those
-	// a passage also stops at (Exclude); bridge those it may continue
-	// across (Cite, and headings and list markers).
+	// Per parent: find, cut at exclusions, make non-overlapping, merge.
+	perParent := make([][]segment, len(parents))
+	for pi, parent := range parents {
+		if parent == nil || len(parent.Runes) == 0 || n == 0 {
+			continue
+		}
+		raw := findSegments(draft, parent, pi, opt)
+		g := gaps
+		g.parentBridge = parent.structuralMask()
+		perParent[pi] = selectAndMerge(raw, n, g, opt)
+	}
+
+	cover := make([][]int32, len(parents))
+	for pi, segs := range perParent {
+		if len(segs) > 0 {
+			cover[pi], res.Parents[pi].Coverage = coverage(segs, n, len(parents[pi].Runes))
+		}
+	}
+	for _, s := range attribute(perParent, n) {
+		p := passage(draft, parents[s.parent], s, gaps.excluded, cover)
+		res.Passages = append(res.Passages, p)
+		res.Copied += p.Len
+		res.Parents[s.parent].Copied += p.Len
+	}
+	res.Ratio = ratio(res.Copied, n)
+	for i := range res.Parents {
+		res.Parents[i].Ratio = ratio(res.Parents[i].Copied, n)
+	}
+	return res
+}
+
+// draftGaps marks the draft's characters: excluded, every one not counted
+// as copied; hard, those a passage also stops at (Exclude); bridge, those
+// it may continue across (Cite, and headings and list markers).
+func draftGaps(draft *Normalized, opt Options) gapRules {
+	n := len(draft.Runes)
 	excluded := make([]bool, n)
 	hard := make([]bool, n)
 	for _, r := range opt.Exclude {
@@ -188,54 +228,42 @@ func Compare(draft *Normalized, parents []*Normalized, opt Options) Result {
 			bridge[i] = false
 		}
 	}
-	gaps := gapRules{excluded: excluded, hard: hard, draftBridge: bridge}
+	return gapRules{excluded: excluded, hard: hard, draftBridge: bridge}
+}
 
-	// Per parent: find, cut at exclusions, make non-overlapping, merge.
-	perParent := make([][]segment, len(parents))
-	for pi, parent := range parents {
-		if parent == nil || len(parent.Runes) == 0 || n == 0 {
-			continue
+// coverage measures one parent's matches on their own: the running count
+// of draft characters they cover (for AlsoIn), and the share of the
+// parent's characters they reproduce.
+func coverage(segs []segment, n, parentLen int) ([]int32, float64) {
+	cum := make([]int32, n+1)
+	mark := make([]bool, n)
+	pmark := make([]bool, parentLen)
+	for _, s := range segs {
+		for i := s.d0(); i < s.d1(); i++ {
+			mark[i] = true
 		}
-		raw := findSegments(draft, parent, pi, opt)
-		g := gaps
-		g.parentBridge = parent.structuralMask()
-		perParent[pi] = selectAndMerge(raw, n, g, opt)
+		for i := s.p0(); i < s.p1(); i++ {
+			pmark[i] = true
+		}
 	}
-
-	// Coverage and AlsoIn look at each parent on its own.
-	cover := make([][]int32, len(parents))
-	for pi, segs := range perParent {
-		if len(segs) == 0 {
-			continue
+	for i, m := range mark {
+		cum[i+1] = cum[i]
+		if m {
+			cum[i+1]++
 		}
-		cum := make([]int32, n+1)
-		mark := make([]bool, n)
-		pmark := make([]bool, len(parents[pi].Runes))
-		for _, s := range segs {
-			for i := s.d0(); i < s.d1(); i++ {
-				mark[i] = true
-			}
-			for i := s.p0(); i < s.p1(); i++ {
-				pmark[i] = true
-			}
-		}
-		for i, m := range mark {
-			cum[i+1] = cum[i]
-			if m {
-				cum[i+1]++
-			}
-		}
-		cover[pi] = cum
-		c := 0
-		for _, m := range pmark {
-			if m {
-				c++
-			}
-		}
-		res.Parents[pi].Coverage = ratio(c, len(pmark))
 	}
+	c := 0
+	for _, m := range pmark {
+		if m {
+			c++
+		}
+	}
+	return cum, ratio(c, len(pmark))
+}
 
-	// Attribute each draft character to one parent, longest passage first.
+// attribute gives each draft character to one parent, longest passage
+// first, and returns the passages that keep characters, by draft offset.
+func attribute(perParent [][]segment, n int) []segment {
 	var all []segment
 	for _, segs := range perParent {
 		all = append(all, segs...)
@@ -264,42 +292,37 @@ func Compare(draft *Normalized, parents []*Normalized, opt Options) Result {
 		}
 	}
 	sort.Slice(final, func(i, j int) bool { return final[i].d0() < final[j].d0() })
+	return final
+}
 
-	for _, s := range final {
-		parent := parents[s.parent]
-		p := Passage{
-			Draft:       draft.OrigRange(Range{Start: s.d0(), End: s.d1()}),
-			Parent:      s.parent,
-			ParentRange: parent.OrigRange(Range{Start: s.p0(), End: s.p1()}),
-			Len:         s.dlen() - countTrue(excluded, s.d0(), s.d1()),
-			Exact:       s.exact(),
-		}
-		p.Similarity = ratio(p.Exact, p.Len)
-		for _, pc := range s.pieces {
-			if !pc.same && !pc.bridge {
-				p.Edits = append(p.Edits, Edit{
-					Draft:  draft.OrigRange(Range{Start: pc.d0, End: pc.d1}),
-					Parent: parent.OrigRange(Range{Start: pc.p0, End: pc.p1}),
-				})
-			}
-		}
-		for q, cum := range cover {
-			if q == s.parent || cum == nil {
-				continue
-			}
-			if float64(cum[s.d1()]-cum[s.d0()]) >= alsoInShare*float64(p.Len) {
-				p.AlsoIn = append(p.AlsoIn, q)
-			}
-		}
-		res.Passages = append(res.Passages, p)
-		res.Copied += p.Len
-		res.Parents[s.parent].Copied += p.Len
+// passage writes a segment out in original offsets, with its edits and
+// the other parents that contain it too.
+func passage(draft, parent *Normalized, s segment, excluded []bool, cover [][]int32) Passage {
+	p := Passage{
+		Draft:       draft.OrigRange(Range{Start: s.d0(), End: s.d1()}),
+		Parent:      s.parent,
+		ParentRange: parent.OrigRange(Range{Start: s.p0(), End: s.p1()}),
+		Len:         s.dlen() - countTrue(excluded, s.d0(), s.d1()),
+		Exact:       s.exact(),
 	}
-	res.Ratio = ratio(res.Copied, n)
-	for i := range res.Parents {
-		res.Parents[i].Ratio = ratio(res.Parents[i].Copied, n)
+	p.Similarity = ratio(p.Exact, p.Len)
+	for _, pc := range s.pieces {
+		if !pc.same && !pc.bridge {
+			p.Edits = append(p.Edits, Edit{
+				Draft:  draft.OrigRange(Range{Start: pc.d0, End: pc.d1}),
+				Parent: parent.OrigRange(Range{Start: pc.p0, End: pc.p1}),
+			})
+		}
 	}
-	return res
+	for q, cum := range cover {
+		if q == s.parent || cum == nil {
+			continue
+		}
+		if float64(cum[s.d1()]-cum[s.d0()]) >= alsoInShare*float64(p.Len) {
+			p.AlsoIn = append(p.AlsoIn, q)
+		}
+	}
+	return p
 }
 
 func ratio(a, b int) float64 {

@@ -38,8 +38,6 @@ var htmlTemplate = sync.OnceValue(func() *template.Template {
 	}).Parse(htmlTemplateText))
 })
 
-func init() { Register("html", HTML) }
-
 // ViewCSS is the style sheet of the result view (字数 meter, copy bars,
 // marked draft, passages side by side). The web page uses it too, so that
 // the page and the report look alike.

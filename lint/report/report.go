@@ -30,35 +30,72 @@ type Options struct {
 	Date string
 }
 
+// format is one output format: how it writes a whole report, and how it
+// streams one file at a time when it can (nil: the results are kept and
+// written at the end).
+type format struct {
+	name   string
+	write  Writer
+	stream func(w io.Writer, opt Options) Stream
+}
+
+// formats is every output format, in the order the command line lists
+// them. It is a plain table, not filled by init functions, so that what a
+// format is can be read here.
+var formats = []format{
+	{"text", Text, func(w io.Writer, opt Options) Stream { return newTextStream(w, opt) }},
+	{"json", JSON, func(w io.Writer, opt Options) Stream { return newJSONStream(w, opt) }},
+	{"sarif", SARIF, nil},
+	{"rdjson", RDJSON, nil},
+	{"html", HTML, nil},
+}
+
 // Formats lists the output formats Write accepts.
-var Formats = []string{"text", "json", "sarif", "rdjson", "html"}
+var Formats = func() []string {
+	names := make([]string, len(formats))
+	for i, f := range formats {
+		names[i] = f.name
+	}
+	return names
+}()
 
 // Writer writes results in one format.
 type Writer func(w io.Writer, results []*lint.Result, opt Options) error
 
-var writers = map[string]Writer{
-	"text":   Text,
-	"json":   JSON,
-	"sarif":  SARIF,
-	"rdjson": RDJSON,
-}
+// registered are formats added with Register.
+var registered = map[string]Writer{}
 
-// Register adds a format; the HTML report registers itself this way so
-// that this package does not carry its templates.
-func Register(name string, w Writer) { writers[name] = w }
+// Register adds a format.
+//
+// Deprecated: the formats are a static table in this package; a new
+// format is a file here and a line in formats.
+func Register(name string, w Writer) { registered[name] = w }
+
+// lookup finds a format by name.
+func lookup(name string) (format, bool) {
+	for _, f := range formats {
+		if f.name == name {
+			return f, true
+		}
+	}
+	if w, ok := registered[name]; ok {
+		return format{name: name, write: w}, true
+	}
+	return format{}, false
+}
 
 // Write writes results in the named format.
 func Write(format string, w io.Writer, results []*lint.Result, opt Options) error {
-	wr, ok := writers[format]
+	f, ok := lookup(format)
 	if !ok {
-		names := make([]string, 0, len(writers))
-		for n := range writers {
+		names := append([]string(nil), Formats...)
+		for n := range registered {
 			names = append(names, n)
 		}
 		sort.Strings(names)
 		return fmt.Errorf("unknown format %q (want one of %v)", format, names)
 	}
-	return wr(w, results, opt)
+	return f.write(w, results, opt)
 }
 
 // usedRules lists the rules that appear in the results, in ID order, for

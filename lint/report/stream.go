@@ -25,17 +25,14 @@ type Stream interface {
 // NewStream starts a report in the named format. The bytes written are the
 // same as Write's for the same results.
 func NewStream(format string, w io.Writer, opt Options) (Stream, error) {
-	switch format {
-	case "text":
-		return newTextStream(w, opt), nil
-	case "json":
-		return newJSONStream(w, opt), nil
-	}
-	wr, ok := writers[format]
+	f, ok := lookup(format)
 	if !ok {
 		return nil, Write(format, w, nil, opt) // the unknown-format error
 	}
-	return &collectingStream{w: w, write: wr, opt: opt}, nil
+	if f.stream != nil {
+		return f.stream(w, opt), nil
+	}
+	return &collectingStream{w: w, write: f.write, opt: opt}, nil
 }
 
 // collectingStream keeps the results and writes them at Close.

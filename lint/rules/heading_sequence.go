@@ -180,21 +180,10 @@ func headingFault(form string, level gongwen.HeadingLevel) (fault string, widthO
 	return strings.Join(faults, "，"), false
 }
 
-// checkHeadings judges the headings of one section.
+// checkHeadings judges the headings of one section: each marker's form,
+// the order of the levels, and the numbering within each level.
 func checkHeadings(pass *lint.Pass, hs []gongwen.Heading) {
-	var last [gongwen.LevelUnknown]int    // last number seen at each level under the current parents
-	var lastAny [gongwen.LevelUnknown]int // last number seen at each level anywhere in the section
-	top := gongwen.LevelNone              // the highest level used so far
-	warnedOrder := false
-	// lastAt[l] is the index of the last heading at level l under the
-	// current parents (-1: none); childLevel[i] is the level of the first
-	// heading under heading i. A parent may skip a level (1. directly
-	// under 一、), but its children then may not climb back: 一、 1. （一）.
-	var lastAt [gongwen.LevelUnknown]int
-	for l := range lastAt {
-		lastAt[l] = -1
-	}
-	childLevel := map[int]gongwen.HeadingLevel{}
+	w := newHeadingWalk(pass, hs)
 	prevPara := -1
 	notes := noteItems(pass.Doc.Structure.Paragraphs, hs)
 	for i, h := range hs {
@@ -203,81 +192,130 @@ func checkHeadings(pass *lint.Pass, hs []gongwen.Heading) {
 		if notes[i] {
 			continue
 		}
-		level, fixable := headingForm(h)
-		marker := strings.TrimSpace(h.Marker)
-		if level != h.Level || h.Form == "1．" {
-			f := lint.Finding{Span: h.MarkerPos}
-			if fixable {
-				right := canonicalMarker(level, h.Number)
-				fault, widthOnly := headingFault(h.Form, level)
-				f.Message = fmt.Sprintf("结构层次序数“%s”%s，%s应写作“%s”：%s；层次依次用“一、”“（一）”“1.”“（1）”",
-					marker, fault, levelOrdinal[level], right, levelMarks[level])
-				f.Fix = &lint.Fix{Span: h.MarkerPos, Text: right}
-				if widthOnly {
-					f.Severity = lint.Info
-				}
-			} else {
-				f.Message = fmt.Sprintf("结构层次序数“%s”不是规范形式，应按层次改用“（1）”或“1.”；层次依次用“一、”“（一）”“1.”“（1）”", marker)
-			}
-			pass.Report(f)
-		}
+		level := checkHeadingForm(pass, h)
 		if level == gongwen.LevelUnknown {
 			continue
 		}
-		if top == gongwen.LevelNone {
-			top = level
-		} else if level < top {
-			if !warnedOrder {
-				pass.Reportf(h.MarkerPos, "“%s”（%s）出现在已经使用的下级序数之后：上级序数应在前，层次依次为“一、”“（一）”“1.”“（1）”",
-					marker, levelName[level])
-				warnedOrder = true
-			}
-			top = level
+		w.checkOrder(i, h, level)
+		w.checkNumber(h, level, above)
+	}
+}
+
+// headingWalk is what checkHeadings remembers while it walks a section's
+// headings.
+type headingWalk struct {
+	pass *lint.Pass
+	hs   []gongwen.Heading
+	// last is the last number seen at each level under the current
+	// parents, lastAny at each level anywhere in the section.
+	last, lastAny [gongwen.LevelUnknown]int
+	top           gongwen.HeadingLevel // the highest level used so far
+	warnedOrder   bool
+	// lastAt[l] is the index of the last heading at level l under the
+	// current parents (-1: none); childLevel[i] is the level of the first
+	// heading under heading i. A parent may skip a level (1. directly
+	// under 一、), but its children then may not climb back: 一、 1. （一）.
+	lastAt     [gongwen.LevelUnknown]int
+	childLevel map[int]gongwen.HeadingLevel
+}
+
+func newHeadingWalk(pass *lint.Pass, hs []gongwen.Heading) *headingWalk {
+	w := &headingWalk{pass: pass, hs: hs, top: gongwen.LevelNone, childLevel: map[int]gongwen.HeadingLevel{}}
+	for l := range w.lastAt {
+		w.lastAt[l] = -1
+	}
+	return w
+}
+
+// checkHeadingForm reports a marker not written in its level's standard
+// form and returns the level its form stands for.
+func checkHeadingForm(pass *lint.Pass, h gongwen.Heading) gongwen.HeadingLevel {
+	level, fixable := headingForm(h)
+	if level == h.Level && h.Form != "1．" {
+		return level
+	}
+	marker := strings.TrimSpace(h.Marker)
+	f := lint.Finding{Span: h.MarkerPos}
+	if fixable {
+		right := canonicalMarker(level, h.Number)
+		fault, widthOnly := headingFault(h.Form, level)
+		f.Message = fmt.Sprintf("结构层次序数“%s”%s，%s应写作“%s”：%s；层次依次用“一、”“（一）”“1.”“（1）”",
+			marker, fault, levelOrdinal[level], right, levelMarks[level])
+		f.Fix = &lint.Fix{Span: h.MarkerPos, Text: right}
+		if widthOnly {
+			f.Severity = lint.Info
 		}
-		parent := -1
-		for l := gongwen.LevelNone; l < level; l++ {
-			parent = max(parent, lastAt[l])
+	} else {
+		f.Message = fmt.Sprintf("结构层次序数“%s”不是规范形式，应按层次改用“（1）”或“1.”；层次依次用“一、”“（一）”“1.”“（1）”", marker)
+	}
+	pass.Report(f)
+	return level
+}
+
+// checkOrder reports, once per section, a higher level used after a lower
+// one, in the section or under one parent.
+func (w *headingWalk) checkOrder(i int, h gongwen.Heading, level gongwen.HeadingLevel) {
+	marker := strings.TrimSpace(h.Marker)
+	if w.top == gongwen.LevelNone {
+		w.top = level
+	} else if level < w.top {
+		if !w.warnedOrder {
+			w.pass.Reportf(h.MarkerPos, "“%s”（%s）出现在已经使用的下级序数之后：上级序数应在前，层次依次为“一、”“（一）”“1.”“（1）”",
+				marker, levelName[level])
+			w.warnedOrder = true
 		}
-		if parent >= 0 {
-			if first, ok := childLevel[parent]; !ok {
-				childLevel[parent] = level
-			} else if level < first && !warnedOrder {
-				pass.Reportf(h.MarkerPos, "“%s”（%s）出现在同一上级序数“%s”下已经使用的%s之后：上级序数应在前，层次依次为“一、”“（一）”“1.”“（1）”",
-					marker, levelName[level], strings.TrimSpace(hs[parent].Marker), levelName[first])
-				warnedOrder = true
-			}
+		w.top = level
+	}
+	parent := -1
+	for l := gongwen.LevelNone; l < level; l++ {
+		parent = max(parent, w.lastAt[l])
+	}
+	if parent >= 0 {
+		if first, ok := w.childLevel[parent]; !ok {
+			w.childLevel[parent] = level
+		} else if level < first && !w.warnedOrder {
+			w.pass.Reportf(h.MarkerPos, "“%s”（%s）出现在同一上级序数“%s”下已经使用的%s之后：上级序数应在前，层次依次为“一、”“（一）”“1.”“（1）”",
+				marker, levelName[level], strings.TrimSpace(w.hs[parent].Marker), levelName[first])
+			w.warnedOrder = true
 		}
-		lastAt[level] = i
-		prev := last[level]
-		for l := level + 1; l < gongwen.LevelUnknown; l++ {
-			last[l] = 0 // numbering restarts under each parent
-			lastAt[l] = -1
-		}
-		last[level] = h.Number
-		running := lastAny[level]
-		lastAny[level] = h.Number
-		switch {
-		case h.Number == prev:
-			pass.Reportf(h.MarkerPos, "结构层次序数“%s”与上一个同级序数重复，应为“%s”",
-				marker, canonicalMarker(level, prev+1))
-		case h.Number == prev+1, h.Number == 1:
-			// the next number, or a new list under the same parent
-		case prev == 0 && h.Number == running+1:
-			// numbered on across parents: 一、（一）（二） 二、（三）, as
-			// State Council documents with many measures do
-		case prev == 0 && markedAbove(pass.Doc, h, level, above):
-			// the number before it stands inside a line the recognizer
-			// did not take for a heading ("一、1996年…")
-		case prev == 0:
-			pass.Reportf(h.MarkerPos, "结构层次序数“%s”前缺少本层的“%s”：同级序数应从一开始依次编号",
-				marker, canonicalMarker(level, 1))
-		case h.Number > prev+1:
-			pass.Reportf(h.MarkerPos, "结构层次序数跳号：上一个同级序数是“%s”，这里是“%s”，应为“%s”",
-				canonicalMarker(level, prev), marker, canonicalMarker(level, prev+1))
-		default:
-			pass.Reportf(h.MarkerPos, "结构层次序数倒序：上一个同级序数是“%s”，这里是“%s”，应为“%s”",
-				canonicalMarker(level, prev), marker, canonicalMarker(level, prev+1))
-		}
+	}
+	w.lastAt[level] = i
+}
+
+// checkNumber reports a number repeated, skipped, missing or backwards
+// within its level; above is the paragraph of the previous heading.
+func (w *headingWalk) checkNumber(h gongwen.Heading, level gongwen.HeadingLevel, above int) {
+	marker := strings.TrimSpace(h.Marker)
+	prev := w.last[level]
+	for l := level + 1; l < gongwen.LevelUnknown; l++ {
+		w.last[l] = 0 // numbering restarts under each parent
+		w.lastAt[l] = -1
+	}
+	w.last[level] = h.Number
+	running := w.lastAny[level]
+	w.lastAny[level] = h.Number
+	pass := w.pass
+	switch {
+	case h.Number == prev:
+		pass.Reportf(h.MarkerPos, "结构层次序数“%s”与上一个同级序数重复，应为“%s”",
+			marker, canonicalMarker(level, prev+1))
+	case h.Number == prev+1, h.Number == 1:
+		// the next number, or a new list under the same parent
+	case prev == 0 && h.Number == running+1:
+		// numbered on across parents: 一、（一）（二） 二、（三）, as
+		// State Council documents with many measures do
+	case prev == 0 && markedAbove(pass.Doc, h, level, above):
+		// the number before it stands inside a line the recognizer
+		// did not take for a heading ("一、1996年…")
+	case prev == 0:
+		pass.Reportf(h.MarkerPos, "结构层次序数“%s”前缺少本层的“%s”：同级序数应从一开始依次编号",
+			marker, canonicalMarker(level, 1))
+	case h.Number > prev+1:
+		pass.Reportf(h.MarkerPos, "结构层次序数跳号：上一个同级序数是“%s”，这里是“%s”，应为“%s”",
+			canonicalMarker(level, prev), marker, canonicalMarker(level, prev+1))
+	default:
+		pass.Reportf(h.MarkerPos, "结构层次序数倒序：上一个同级序数是“%s”，这里是“%s”，应为“%s”",
+			canonicalMarker(level, prev), marker, canonicalMarker(level, prev+1))
 	}
 }
 
