@@ -36,7 +36,7 @@ var CopyQuotation = &lint.Rule{
 			}
 			pass.Report(lint.Finding{
 				Span:    q.Draft,
-				Message: passageMessage(q, "较长引用") + "，属引用不计入复制比；请确认是否需要全文引用",
+				Message: passageMessage(pass.Doc, q, "较长引用") + "，属引用不计入复制比；请确认是否需要全文引用",
 				Related: []lint.Related{lint.RelatedIn(q.Parent.Doc, q.Parent.Path, q.ParentSpan, "上级文件原文")},
 			})
 		}
