@@ -32,7 +32,7 @@ var benchFamilies = []struct {
 	name     string
 	prefixes []string
 }{
-	{"Format", []string{"docno-", "date-", "heading-", "attachment-", "title-", "addressee-", "cc-", "header-"}},
+	{"Format", []string{"docno-", "date-", "heading-", "attachment-", "title-", "addressee-", "cc-", "header-", "layout-"}},
 	{"Burden", []string{"burden-", "style-"}},
 	{"Copy", []string{"copy-"}},
 	{"Forward", []string{"forward-"}},

@@ -53,6 +53,15 @@ func TestFormatsAgree(t *testing.T) {
 			t.Fatal(err)
 		}
 		f := rep.Files[0]
+		// The layout-* rules read the page of a .docx, which no other
+		// format has; the text findings are what must agree.
+		kept := f.Findings[:0]
+		for _, fd := range f.Findings {
+			if !strings.HasPrefix(fd.Rule, "layout-") {
+				kept = append(kept, fd)
+			}
+		}
+		f.Findings = kept
 		doc, err := lint.ParseFile(filepath.Join("..", "..", path))
 		if err != nil {
 			t.Fatal(err)

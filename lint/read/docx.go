@@ -196,6 +196,8 @@ type docxPara struct {
 
 type paraBuilder struct {
 	b      strings.Builder
+	n      int         // runes written to b
+	runs   []RunLayout // ranges relative to the paragraph's text
 	ppr    xPPr
 	style  paraStyle
 	rpr    *xRPr // of the run being read
@@ -334,18 +336,22 @@ func (w *docxWalker) walk(f *zip.File, name string, limit int64) error {
 			case "tab", "ptab":
 				if p != nil && !p.hidden {
 					p.b.WriteByte('\t')
+					p.n++
 				}
 			case "cr":
 				if p != nil && !p.hidden {
 					p.b.WriteByte('\n')
+					p.n++
 				}
 			case "br":
 				if p != nil && !p.hidden && isLineBreak(t) {
 					p.b.WriteByte('\n')
+					p.n++
 				}
 			case "noBreakHyphen":
 				if p != nil && !p.hidden {
 					p.b.WriteByte('-')
+					p.n++
 				}
 			}
 		case xml.EndElement:
@@ -376,7 +382,15 @@ func (w *docxWalker) walk(f *zip.File, name string, limit int64) error {
 			if p := w.top(); inText && skipFrom == 0 && p != nil && !p.hidden && len(t) > 0 {
 				p.b.Write(t)
 				rp := w.pkg.styles.run(p.style.Run, p.rpr)
-				p.chars[runKey{rp.Font, rp.Size, rp.Bold}] += utf8.RuneCount(t)
+				k := utf8.RuneCount(t)
+				p.chars[runKey{rp.Font, rp.Size, rp.Bold}] += k
+				if last := len(p.runs) - 1; last >= 0 && p.runs[last].Range.End == p.n &&
+					p.runs[last].Font == rp.Font && p.runs[last].Size == rp.Size && p.runs[last].Bold == rp.Bold {
+					p.runs[last].Range.End += k
+				} else {
+					p.runs = append(p.runs, RunLayout{Range: Range{p.n, p.n + k}, Font: rp.Font, Size: rp.Size, Bold: rp.Bold})
+				}
+				p.n += k
 			}
 		}
 	}
@@ -457,6 +471,7 @@ func (w *docxWalker) closeParagraph() {
 		rp := w.pkg.styles.run(p.style.Run, p.ppr.RPr)
 		lay.Font, lay.Size, lay.Bold = rp.Font, rp.Size, rp.Bold
 	}
+	lay.Runs = p.runs
 	done := docxPara{number: number, text: p.b.String(), layout: lay}
 	if parent := w.top(); parent != nil && p.box {
 		parent.boxed = append(parent.boxed, done)
@@ -515,7 +530,12 @@ func (w *docxWalker) result() (string, []Range, *Layout) {
 			at += n
 		}
 		b.WriteString(p.text)
+		textStart := at
 		at += utf8.RuneCountInString(p.text)
+		for k := range p.layout.Runs {
+			p.layout.Runs[k].Range.Start += textStart
+			p.layout.Runs[k].Range.End += textStart
+		}
 		p.layout.Range = Range{start, at}
 		lay.Paragraphs = append(lay.Paragraphs, p.layout)
 	}

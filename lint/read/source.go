@@ -113,7 +113,10 @@ type ParagraphLayout struct {
 	// "atLeast" Line is in twips, with "auto" (or "") in 240ths of a line.
 	Line     int
 	LineRule string
-	InTable  bool
+	// Runs are the paragraph's text in stretches of one look, as rune
+	// ranges of Text (the generated number not included).
+	Runs    []RunLayout
+	InTable bool
 	// InTextBox: the paragraph is in a text box; it follows the
 	// paragraph the box is anchored in.
 	InTextBox bool
@@ -124,4 +127,13 @@ type ParagraphLayout struct {
 type Footer struct {
 	Text      string
 	PageField bool
+}
+
+// RunLayout is a stretch of a paragraph's text in one font, size and
+// weight.
+type RunLayout struct {
+	Range Range
+	Font  string
+	Size  int
+	Bold  bool
 }

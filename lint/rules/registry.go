@@ -18,7 +18,7 @@ func All() *lint.Registry {
 	registryOnce.Do(func() {
 		var all []*lint.Rule
 		all = append(all, lint.UnusedSuppression, LengthCap)
-		for _, family := range [][]*lint.Rule{copyRules, forwardRules, burdenRules, formatRules, genreRules, punctRules} {
+		for _, family := range [][]*lint.Rule{copyRules, forwardRules, burdenRules, formatRules, layoutRules, genreRules, punctRules} {
 			all = append(all, family...)
 		}
 		registry = lint.NewRegistry(all...)
