@@ -281,7 +281,7 @@ func writeError(w http.ResponseWriter, err error) {
 		status = re.status
 	case errors.As(err, &tooLarge):
 		status = http.StatusRequestEntityTooLarge
-		err = fmt.Errorf("request larger than %d bytes", tooLarge.Limit)
+		err = fmt.Errorf("请求超过上限 %d 字节；请减少上级文件，或分开检查", tooLarge.Limit)
 	}
 	if status == http.StatusServiceUnavailable {
 		w.Header().Set("Retry-After", "5")
@@ -321,7 +321,7 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request) (c *checked, err 
 		return nil, err
 	}
 	if r.ContentLength > s.opts.MaxRequestBytes {
-		return nil, &requestError{http.StatusRequestEntityTooLarge, fmt.Sprintf("request of %d bytes is larger than %d bytes", r.ContentLength, s.opts.MaxRequestBytes)}
+		return nil, &requestError{http.StatusRequestEntityTooLarge, fmt.Sprintf("请求有 %d 字节，超过上限 %d 字节；请减少上级文件，或分开检查", r.ContentLength, s.opts.MaxRequestBytes)}
 	}
 	up, err := s.receive(w, r)
 	if err != nil {
@@ -333,9 +333,9 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request) (c *checked, err 
 	case s.slots <- struct{}{}:
 		defer func() { <-s.slots }()
 	case <-wait.C:
-		return nil, &requestError{http.StatusServiceUnavailable, "server busy: too many drafts being checked, try again shortly"}
+		return nil, &requestError{http.StatusServiceUnavailable, "服务器正忙：同时检查的文稿太多，请稍后再试"}
 	case <-r.Context().Done():
-		return nil, &requestError{http.StatusServiceUnavailable, "request cancelled"}
+		return nil, &requestError{http.StatusServiceUnavailable, "请求已取消"}
 	}
 	// The decoded texts of the draft and parents share one budget, each
 	// read refused as soon as it would pass what is left.
@@ -346,7 +346,7 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request) (c *checked, err 
 			limits.MaxTextBytes = budget
 		}
 		if limits.MaxTextBytes <= 0 {
-			return nil, &requestError{http.StatusRequestEntityTooLarge, fmt.Sprintf("%s %s: the draft and parents of one request may hold at most %d bytes of text together", what, name, s.opts.MaxRequestText)}
+			return nil, &requestError{http.StatusRequestEntityTooLarge, fmt.Sprintf("%s %s：一次检查的文稿和上级文件合计最多 %d 字节文字；请减少上级文件，或分开检查", what, name, s.opts.MaxRequestText)}
 		}
 		src, err := read.Bytes(name, data, limits)
 		if err != nil {
@@ -376,12 +376,12 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request) (c *checked, err 
 		// A rule that panics is a bug; the page still gets an answer it can
 		// show, and the server keeps serving.
 		if p := recover(); p != nil {
-			c, err = nil, &requestError{http.StatusInternalServerError, fmt.Sprintf("internal error while checking: %v", p)}
+			c, err = nil, &requestError{http.StatusInternalServerError, fmt.Sprintf("检查时发生内部错误：%v；请把这份文稿报告给维护者", p)}
 		}
 	}()
 	res := checker.CheckContext(r.Context(), draft)
 	if r.Context().Err() != nil {
-		return nil, &requestError{http.StatusServiceUnavailable, "request cancelled"}
+		return nil, &requestError{http.StatusServiceUnavailable, "请求已取消"}
 	}
 	return &checked{result: res}, nil
 }
@@ -395,9 +395,9 @@ func (s *Server) receive(w http.ResponseWriter, r *http.Request) (*upload, error
 	case s.uploads <- struct{}{}:
 		defer func() { <-s.uploads }()
 	case <-wait.C:
-		return nil, &requestError{http.StatusServiceUnavailable, "server busy: too many uploads at once, try again shortly"}
+		return nil, &requestError{http.StatusServiceUnavailable, "服务器正忙：同时上传的文件太多，请稍后再试"}
 	case <-r.Context().Done():
-		return nil, &requestError{http.StatusServiceUnavailable, "request cancelled"}
+		return nil, &requestError{http.StatusServiceUnavailable, "请求已取消"}
 	}
 	// A connection that is not a net.Conn (a test recorder) has no
 	// deadline to set; the http.Server's ReadTimeout still applies.
@@ -414,7 +414,7 @@ func (s *Server) receive(w http.ResponseWriter, r *http.Request) (*upload, error
 		// otherwise wait to drain it.
 		w.Header().Set("Connection", "close")
 		if errors.Is(err, os.ErrDeadlineExceeded) {
-			return nil, &requestError{http.StatusRequestTimeout, fmt.Sprintf("the request body did not arrive within %v", s.opts.UploadTimeout)}
+			return nil, &requestError{http.StatusRequestTimeout, fmt.Sprintf("%v 内没有收到完整的上传内容；请检查网络后重试", s.opts.UploadTimeout)}
 		}
 		return nil, err
 	}
@@ -430,7 +430,7 @@ func sameOrigin(r *http.Request) error {
 	}
 	u, err := url.Parse(origin)
 	if err != nil || !strings.EqualFold(u.Host, r.Host) {
-		return &requestError{http.StatusForbidden, "cross-origin request refused"}
+		return &requestError{http.StatusForbidden, "拒绝来自其他网站的请求：请直接在本机的检查页面上操作"}
 	}
 	return nil
 }
@@ -456,7 +456,7 @@ const pastedName = "粘贴的文稿"
 func readUpload(r *http.Request, body io.Reader) (*upload, error) {
 	mt, params, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	if err != nil || mt != "multipart/form-data" || params["boundary"] == "" {
-		return nil, badRequest("want a multipart/form-data request with a text field or a draft file")
+		return nil, badRequest("请求格式不对：应为 multipart/form-data，含 text 字段或 draft 文件")
 	}
 	mr := multipart.NewReader(body, params["boundary"])
 	up := &upload{}
@@ -473,21 +473,21 @@ func readUpload(r *http.Request, body io.Reader) (*upload, error) {
 		switch name {
 		case "text":
 			if haveText || haveDraft {
-				return nil, badRequest("give either one text field or one draft file")
+				return nil, badRequest("只能检查一份文稿：粘贴的文字（text）或草稿文件（draft），二选一")
 			}
 			data, err := io.ReadAll(io.LimitReader(part, maxTextField+1))
 			if err != nil {
 				return nil, readError("text field", err)
 			}
 			if len(data) > maxTextField {
-				return nil, &requestError{http.StatusRequestEntityTooLarge, fmt.Sprintf("text field larger than %d bytes", maxTextField)}
+				return nil, &requestError{http.StatusRequestEntityTooLarge, fmt.Sprintf("粘贴的文稿超过 %d 字节；请上传文件，或分开检查", maxTextField)}
 			}
 			haveText = true
 			up.draftName, up.draft = pastedName, data
 		case "draft", "parent":
 			file := fileName(part.FileName())
 			if file == "" {
-				return nil, badRequest("the %s part has no file name", name)
+				return nil, badRequest("上传的 %s 文件没有文件名", name)
 			}
 			data, err := io.ReadAll(part)
 			if err != nil {
@@ -495,22 +495,22 @@ func readUpload(r *http.Request, body io.Reader) (*upload, error) {
 			}
 			if name == "draft" {
 				if haveText || haveDraft {
-					return nil, badRequest("give either one text field or one draft file")
+					return nil, badRequest("只能检查一份文稿：粘贴的文字（text）或草稿文件（draft），二选一")
 				}
 				haveDraft = true
 				up.draftName, up.draft = file, data
 				continue
 			}
 			if len(up.parents) == maxParents {
-				return nil, badRequest("more than %d parent files", maxParents)
+				return nil, badRequest("上级文件超过 %d 份；请减少后再试", maxParents)
 			}
 			up.parents = append(up.parents, uploadedFile{file, data})
 		default:
-			return nil, badRequest("unknown form field %q (want text, draft or parent)", name)
+			return nil, badRequest("未知的表单字段 %q（应为 text、draft、parent 或 ignore）", name)
 		}
 	}
 	if !haveText && !haveDraft {
-		return nil, badRequest("no draft: give a text field or a draft file")
+		return nil, badRequest("没有文稿：请粘贴文稿，或选择草稿文件")
 	}
 	return up, nil
 }
@@ -522,7 +522,7 @@ func readError(what string, err error) error {
 	if errors.As(err, &tooLarge) || errors.Is(err, os.ErrDeadlineExceeded) {
 		return err
 	}
-	return badRequest("malformed multipart body: %s: %v", what, err)
+	return badRequest("上传内容不完整或已损坏（%s）：%v", what, err)
 }
 
 // fileName keeps the last element of an uploaded file's name: browsers

@@ -464,13 +464,13 @@ func TestRequestErrors(t *testing.T) {
 		status  int
 		message string
 	}{
-		{"too large", form(webPart{field: "text", data: big}), 413, "larger than"},
+		{"too large", form(webPart{field: "text", data: big}), 413, "超过"},
 		{"too large, chunked", func() (*http.Request, error) {
 			body, ctype := webForm(t, webPart{field: "draft", file: "a.txt", data: big})
 			req, err := http.NewRequest("POST", ts.URL+"/api/check", io.MultiReader(body)) // no length: chunked
 			req.Header.Set("Content-Type", ctype)
 			return req, err
-		}, 413, "larger than"},
+		}, 413, "超过"},
 		{"not multipart", func() (*http.Request, error) {
 			req, err := http.NewRequest("POST", ts.URL+"/api/check", strings.NewReader(`{"text":"x"}`))
 			req.Header.Set("Content-Type", "application/json")
@@ -485,12 +485,12 @@ func TestRequestErrors(t *testing.T) {
 			req, err := http.NewRequest("POST", ts.URL+"/api/check", strings.NewReader("--b\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n正文"))
 			req.Header.Set("Content-Type", "multipart/form-data; boundary=b")
 			return req, err
-		}, 400, "malformed"},
-		{"no draft", form(webPart{field: "parent", file: "p.txt", data: []byte("上级")}), 400, "no draft"},
-		{"text and draft", form(webPart{field: "text", data: []byte("甲")}, webPart{field: "draft", file: "a.txt", data: []byte("乙")}), 400, "either"},
-		{"two drafts", form(webPart{field: "draft", file: "a.txt", data: []byte("甲")}, webPart{field: "draft", file: "b.txt", data: []byte("乙")}), 400, "either"},
-		{"unknown field", form(webPart{field: "txet", data: []byte("甲")}), 400, "unknown form field"},
-		{"draft without file name", form(webPart{field: "draft", data: []byte("甲")}), 400, "no file name"},
+		}, 400, "不完整或已损坏"},
+		{"no draft", form(webPart{field: "parent", file: "p.txt", data: []byte("上级")}), 400, "没有文稿"},
+		{"text and draft", form(webPart{field: "text", data: []byte("甲")}, webPart{field: "draft", file: "a.txt", data: []byte("乙")}), 400, "二选一"},
+		{"two drafts", form(webPart{field: "draft", file: "a.txt", data: []byte("甲")}, webPart{field: "draft", file: "b.txt", data: []byte("乙")}), 400, "二选一"},
+		{"unknown field", form(webPart{field: "txet", data: []byte("甲")}), 400, "未知的表单字段"},
+		{"draft without file name", form(webPart{field: "draft", data: []byte("甲")}), 400, "没有文件名"},
 		{"broken docx", form(webPart{field: "draft", file: "a.docx", data: []byte("PK\x03\x04 not a zip")}), 400, "a.docx"},
 		{"broken parent", form(webPart{field: "text", data: []byte("甲")}, webPart{field: "parent", file: "p.docx", data: []byte("garbage")}), 400, "parent p.docx"},
 		{"cross-origin", func() (*http.Request, error) {
@@ -499,7 +499,7 @@ func TestRequestErrors(t *testing.T) {
 			req.Header.Set("Content-Type", ctype)
 			req.Header.Set("Origin", "http://evil.example")
 			return req, err
-		}, 403, "cross-origin"},
+		}, 403, "其他网站"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
