@@ -11,6 +11,13 @@ func scanNumber(r []rune, p int) (n, end int, ok bool) {
 		if !isDigit {
 			break
 		}
+		if i-p == maxNumberDigits {
+			// No date, time or count has this many digits (an ID or
+			// account number does): not a number. Reading no further
+			// keeps a scan that tries every position of a run of digits
+			// linear in its length.
+			return 0, p, false
+		}
 		if n < limit {
 			n = n*10 + d
 		}
@@ -21,6 +28,10 @@ func scanNumber(r []rune, p int) (n, end int, ok bool) {
 	}
 	return scanChineseNumber(r, p)
 }
+
+// maxNumberDigits is the longest run of digits scanNumber reads as a
+// number; counts are capped at a million, years have four digits.
+const maxNumberDigits = 12
 
 func digitValue(c rune) (int, bool) {
 	switch {
