@@ -4,11 +4,16 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
+
+	"github.com/gwlint/gwlint/lint"
+	"github.com/gwlint/gwlint/lint/rules"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -277,6 +282,44 @@ func TestReadmeListsEveryRule(t *testing.T) {
 	for id := range table {
 		t.Errorf("README.md's rule table lists %s, which `gwlint rules` does not know", id)
 	}
+	if *update && t.Failed() {
+		writeReadmeRuleTable(t)
+	}
+}
+
+// writeReadmeRuleTable rewrites the README's rule table from the rules,
+// family by family and by ID within each, so that a new rule needs no hand-written row: go test
+// ./cmd/gwlint -run TestReadmeListsEveryRule -update.
+func writeReadmeRuleTable(t *testing.T) {
+	t.Helper()
+	const path = "../../README.md"
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const header = "| rule | default | what it finds | source |\n|---|---|---|---|\n"
+	readme := string(data)
+	start := strings.Index(readme, header)
+	if start < 0 {
+		t.Fatal("README.md has no rule table header")
+	}
+	start += len(header)
+	end := start
+	for end < len(readme) && strings.HasPrefix(readme[end:], "| `") {
+		end += strings.Index(readme[end:], "\n") + 1
+	}
+	var b strings.Builder
+	for _, family := range rules.Families() {
+		family = append([]*lint.Rule(nil), family...)
+		sort.Slice(family, func(i, j int) bool { return family[i].ID < family[j].ID })
+		for _, r := range family {
+			fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", r.ID, r.Severity, r.Doc, r.Source)
+		}
+	}
+	if err := os.WriteFile(path, []byte(readme[:start]+b.String()+readme[end:]), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Log("README.md's rule table rewritten; run the test again")
 }
 
 // TestReadmeExampleIsCurrent: the report excerpt at the top of the README

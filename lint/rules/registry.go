@@ -17,11 +17,17 @@ var (
 func All() *lint.Registry {
 	registryOnce.Do(func() {
 		var all []*lint.Rule
-		all = append(all, lint.UnusedSuppression, LengthCap)
-		for _, family := range [][]*lint.Rule{copyRules, forwardRules, burdenRules, formatRules, layoutRules, genreRules, punctRules} {
+		for _, family := range Families() {
 			all = append(all, family...)
 		}
 		registry = lint.NewRegistry(all...)
 	})
 	return registry
+}
+
+// Families lists the rules by family, in the order the README's rule
+// table shows them: the 字数 cap, copying, forwarding, burdens, format,
+// layout, genre, punctuation and numbers, and the checker's own.
+func Families() [][]*lint.Rule {
+	return [][]*lint.Rule{{LengthCap}, copyRules, forwardRules, burdenRules, formatRules, layoutRules, genreRules, punctRules, {lint.UnusedSuppression}}
 }
