@@ -88,13 +88,13 @@ func hostileCases() []hostileCase {
 			b := make([]byte, 256<<10)
 			rand.New(rand.NewSource(1)).Read(b)
 			return b
-		}), reason: `(contains a NUL byte|bytes are neither UTF-8)`},
+		}), reason: `(字节是NUL，这是二进制文件|无法识别文字编码)`},
 		{name: "NUL in text", make: write("nul.txt", []byte("关于做好工作的通知\n各部门：\x00请落实。\n")),
-			reason: `contains a NUL byte at byte \d+: a binary file`},
-		{name: "empty file", make: write("empty.txt", nil), reason: `the file is empty`},
+			reason: `第\d+字节是NUL，这是二进制文件`},
+		{name: "empty file", make: write("empty.txt", nil), reason: `文件是空的`},
 		{name: "20 MB text", make: gen("big.txt", func() []byte {
 			return bytes.Repeat([]byte("各地区各部门要认真贯彻落实党中央决策部署，切实做好相关工作。\n"), 20<<20/88+1)
-		}), reason: `file is 20\.\d MiB, over the 2 MiB limit`},
+		}), reason: `文件大小为20\.\d MiB，超过2 MiB的上限`},
 		// The largest draft accepted, every line with a finding: the
 		// memory bound must hold for it too.
 		{name: "2 MB text, a finding a line", make: gen("large.txt", func() []byte {
@@ -103,27 +103,27 @@ func hostileCases() []hostileCase {
 		})},
 		{name: "10 MB single line", make: gen("line.md", func() []byte {
 			return bytes.Repeat([]byte("各地区各部门要认真贯彻落实党中央决策部署"), 10<<20/57+1)
-		}), reason: `file is 10\.\d MiB, over the 2 MiB limit`},
+		}), reason: `文件大小为10\.\d MiB，超过2 MiB的上限`},
 		{name: "Markdown nested 100,000 deep", make: gen("deep.md", func() []byte {
 			return []byte(strings.Repeat(">", 100000) + " 正文\n")
-		}), reason: `Markdown line 1 nests 100000 block quotes and list items`},
+		}), reason: `Markdown第1行嵌套了100000层引用和列表`},
 		{name: "Markdown lists nested 100,000 deep", make: gen("lists.md", func() []byte {
 			return []byte(strings.Repeat("- ", 100000) + "正文\n")
-		}), reason: `.*nests 100000`},
+		}), reason: `.*嵌套了100000层`},
 		{name: "broken BOM", make: write("bom.txt", append([]byte{0xEF, 0xBB, 0xBF}, []byte("关于\xff\xfe通知\n")...)),
-			reason: `starts with a UTF-8 byte-order mark but has invalid UTF-8 at byte 9`},
+			reason: `文件以UTF-8的BOM开头，但第9字节起不是合法的UTF-8`},
 		{name: "neither UTF-8 nor GB18030", make: write("mojibake.txt", bytes.Repeat([]byte("\xff\xfe\xfd abc \x80"), 100)[2:]),
-			reason: `bytes are neither UTF-8, UTF-16 nor GB18030`},
+			reason: `既不是UTF-8、UTF-16，也不是GB18030`},
 		{name: "docx zip bomb", make: func(t *testing.T, dir string) string {
 			bombOnce.Do(func() { bomb = zipBomb(t, 300<<20) })
 			return write("bomb.docx", bomb)(t, dir)
-		}, reason: `word/document\.xml inflates past 64 MiB`},
+		}, reason: `word/document\.xml解压后超过64 MiB的上限`},
 		{name: "docx billion laughs", make: func(t *testing.T, dir string) string {
 			return write("laughs.docx", docxWith(t, "word/document.xml", billionLaughs))(t, dir)
-		}, reason: `word/document\.xml has a DOCTYPE, which Word never writes; refused`},
+		}, reason: `word/document\.xml含有Word从不写入的DOCTYPE声明`},
 		{name: "docx without document.xml", make: func(t *testing.T, dir string) string {
 			return write("empty.docx", docxWith(t, "word/other.xml", "<x/>"))(t, dir)
-		}, reason: `word/document\.xml missing`},
+		}, reason: `缺少word/document\.xml`},
 		{name: "truncated docx", make: func(t *testing.T, dir string) string {
 			d := docxWith(t, "word/document.xml", docxDocument("关于做好工作的通知", "各部门：请落实。"))
 			return write("cut.docx", d[:len(d)*2/3])(t, dir)
@@ -179,7 +179,7 @@ func hostileCases() []hostileCase {
 				t.Fatalf("mkfifo: %v", err)
 			}
 			return p
-		}, reason: `is a named pipe, not a regular file`},
+		}, reason: `这是命名管道，不是普通文件`},
 		{name: "directory named like a file", make: func(t *testing.T, dir string) string {
 			p := filepath.Join(dir, "folder.txt")
 			must(t, os.Mkdir(p, 0o755))
@@ -192,7 +192,7 @@ func hostileCases() []hostileCase {
 			p := write("secret.txt", []byte(goodDraft))(t, dir)
 			must(t, os.Chmod(p, 0))
 			return p
-		}, reason: `permission denied`, unprivileged: true},
+		}, reason: `没有读取权限`, unprivileged: true},
 	}
 }
 

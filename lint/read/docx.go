@@ -61,7 +61,7 @@ func readDocx(data []byte, limits Limits) (*Source, error) {
 		return nil, invalid("该文件已损坏，不是完整的Word文档或zip封装（%v）；请在Word或WPS中重新另存为.docx", err)
 	}
 	if len(zr.File) > limits.MaxZipEntries {
-		return nil, invalid("not a .docx: the zip has %d entries, over the limit of %d", len(zr.File), limits.MaxZipEntries)
+		return nil, invalid("该.docx文件的zip封装有%d个部件，超过%d的上限，不像Word文档；请在Word或WPS中另存为.docx后再检查", len(zr.File), limits.MaxZipEntries)
 	}
 	name, err := mainPartName(zr, limits)
 	if err != nil {
@@ -70,9 +70,9 @@ func readDocx(data []byte, limits Limits) (*Source, error) {
 	f := zipEntry(zr, name)
 	if f == nil {
 		if name == defaultMainPart {
-			return nil, invalid("%s missing: not a Word document", name)
+			return nil, invalid("该文件缺少%s，不是Word文档；请在Word或WPS中另存为.docx后再检查", name)
 		}
-		return nil, invalid("%s missing (named as the main document in _rels/.rels)", name)
+		return nil, invalid("该.docx文件缺少_rels/.rels指明的正文部件%s；请在Word或WPS中重新另存为.docx", name)
 	}
 	pkg, err := openDocxPackage(zr, name, limits.MaxDecompressedBytes)
 	if err != nil {
@@ -84,7 +84,7 @@ func readDocx(data []byte, limits Limits) (*Source, error) {
 	}
 	if !w.sawRoot {
 		// A blank Word document still has an (empty) w:body.
-		return nil, invalid("%s has no w:body: not a Word document", name)
+		return nil, invalid("该文件的%s中没有正文（w:body），不是Word文档；请在Word或WPS中另存为.docx后再检查", name)
 	}
 	src := &Source{Format: FormatDocx, Encoding: EncodingUTF8}
 	src.Text, src.Generated, src.Layout = w.result()
@@ -242,12 +242,12 @@ func (w *docxWalker) walk(f *zip.File, name string, limit int64) error {
 		switch t := tok.(type) {
 		case xml.Directive:
 			if bytes.HasPrefix(bytes.TrimSpace(t), []byte("DOCTYPE")) {
-				return invalid("%s has a DOCTYPE, which Word never writes; refused", name)
+				return invalid("该文件的%s含有Word从不写入的DOCTYPE声明，已拒绝（可能是恶意构造的文件）", name)
 			}
 		case xml.StartElement:
 			depth++
 			if depth > maxXMLDepth {
-				return invalid("%s nests elements more than %d deep", name, maxXMLDepth)
+				return invalid("该文件的%s元素嵌套超过%d层，已拒绝", name, maxXMLDepth)
 			}
 			if skipFrom > 0 {
 				continue
@@ -553,11 +553,11 @@ func zipEntry(zr *zip.Reader, name string) *zip.File {
 // openPart opens a zip entry for reading, bounded at limit bytes inflated.
 func openPart(f *zip.File, limit int64) (io.ReadCloser, error) {
 	if f.UncompressedSize64 > uint64(limit) {
-		return nil, invalid("%s inflates past %s", f.Name, formatSize(limit))
+		return nil, invalid("该文件的%s解压后超过%s的上限（可能是压缩炸弹），已拒绝", f.Name, formatSize(limit))
 	}
 	rc, err := f.Open()
 	if err != nil {
-		return nil, invalid("%s: %w", f.Name, err)
+		return nil, invalid("该文件的%s无法读取（%w）；请在Word或WPS中重新另存", f.Name, err)
 	}
 	return &boundedReader{rc: rc, left: limit}, nil
 }
@@ -589,11 +589,11 @@ func (b *boundedReader) Close() error { return b.rc.Close() }
 // partError explains an error met while reading a part.
 func partError(name string, limit int64, err error) error {
 	if errors.Is(err, errInflateLimit) {
-		return invalid("%s inflates past %s", name, formatSize(limit))
+		return invalid("该文件的%s解压后超过%s的上限（可能是压缩炸弹），已拒绝", name, formatSize(limit))
 	}
 	var se *xml.SyntaxError
 	if errors.As(err, &se) {
-		return invalid("%s is not well-formed XML: line %d: %s", name, se.Line, se.Msg)
+		return invalid("该文件的%s不是合法的XML（第%d行：%s），文件可能已损坏；请在Word或WPS中重新另存", name, se.Line, se.Msg)
 	}
 	var ie *InputError
 	if errors.As(err, &ie) {
@@ -601,9 +601,9 @@ func partError(name string, limit int64, err error) error {
 	}
 	if errors.Is(err, zip.ErrFormat) || errors.Is(err, zip.ErrChecksum) || errors.Is(err, io.ErrUnexpectedEOF) {
 		// archive/zip also stops at the size the header declares.
-		return invalid("%s is a corrupt zip entry: %w", name, err)
+		return invalid("该文件的%s在zip封装中已损坏（%w）；请在Word或WPS中重新另存", name, err)
 	}
-	return invalid("%s: %w", name, err)
+	return invalid("该文件的%s无法读取（%w）", name, err)
 }
 
 // mainPartName finds the main document part from the package

@@ -86,23 +86,23 @@ func TestDocxErrors(t *testing.T) {
 		want   string
 	}{
 		{"not a zip", []byte("这不是压缩包"), Limits{}, "该.docx文件不是Word文档（不是zip封装）"},
-		{"empty file", nil, Limits{}, "the file is empty"},
-		{"empty body", docxBytes(t, ``), Limits{}, "the file has no text"},
-		{"only empty paragraphs", docxBytes(t, `<w:p/><w:p><w:r><w:t xml:space="preserve">　 </w:t></w:r></w:p>`), Limits{}, "the file has no text"},
+		{"empty file", nil, Limits{}, "文件是空的"},
+		{"empty body", docxBytes(t, ``), Limits{}, "文件中没有文字"},
+		{"only empty paragraphs", docxBytes(t, `<w:p/><w:p><w:r><w:t xml:space="preserve">　 </w:t></w:r></w:p>`), Limits{}, "文件中没有文字"},
 		{"truncated", valid[:len(valid)/2], Limits{}, "该文件已损坏，不是完整的Word文档或zip封装"},
-		{"no document.xml", zipBytes(t, docxPart{"word/styles.xml", "<x/>"}), Limits{}, "word/document.xml missing: not a Word document"},
-		{"main part named but missing", zipBytes(t, docxPart{"_rels/.rels", strings.Replace(docxRels, "word/document.xml", "word/main.xml", 1)}), Limits{}, "word/main.xml missing (named as the main document in _rels/.rels)"},
-		{"too many entries", zipBytes(t, many...), Limits{MaxZipEntries: 3}, "the zip has 5 entries, over the limit of 3"},
-		{"inflates too far", docxBytes(t, strings.Repeat(docxParagraph("正文"), 20000)), Limits{MaxDecompressedBytes: mib}, "word/document.xml inflates past 1 MiB"},
-		{"lying zip header", lyingZip(t, 2*mib), Limits{MaxDecompressedBytes: mib}, "word/document.xml is a corrupt zip entry: zip: not a valid zip file"},
+		{"no document.xml", zipBytes(t, docxPart{"word/styles.xml", "<x/>"}), Limits{}, "该文件缺少word/document.xml，不是Word文档"},
+		{"main part named but missing", zipBytes(t, docxPart{"_rels/.rels", strings.Replace(docxRels, "word/document.xml", "word/main.xml", 1)}), Limits{}, "缺少_rels/.rels指明的正文部件word/main.xml"},
+		{"too many entries", zipBytes(t, many...), Limits{MaxZipEntries: 3}, "zip封装有5个部件，超过3的上限"},
+		{"inflates too far", docxBytes(t, strings.Repeat(docxParagraph("正文"), 20000)), Limits{MaxDecompressedBytes: mib}, "word/document.xml解压后超过1 MiB的上限"},
+		{"lying zip header", lyingZip(t, 2*mib), Limits{MaxDecompressedBytes: mib}, "word/document.xml在zip封装中已损坏（zip: not a valid zip file）"},
 		{"billion laughs", doc(`<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>` +
-			`<w:document xmlns:w="` + nsWord + `"><w:body><w:p><w:r><w:t>&lol2;</w:t></w:r></w:p></w:body></w:document>`), Limits{}, "word/document.xml has a DOCTYPE, which Word never writes; refused"},
-		{"undeclared entity", doc(docxHead + `<w:p><w:r><w:t>&lol;</w:t></w:r></w:p>` + docxTail), Limits{}, "word/document.xml is not well-formed XML: line 2: invalid character entity &lol;"},
-		{"malformed", doc(docxHead + `<w:p><w:r><w:t>未闭合</w:r></w:p>` + docxTail), Limits{}, "is not well-formed XML"},
-		{"truncated XML", doc(docxHead + `<w:p><w:r><w:t>未完`), Limits{}, "is not well-formed XML"},
-		{"no body", doc(`<w:document xmlns:w="` + nsWord + `"/>`), Limits{}, "word/document.xml has no w:body"},
-		{"deep nesting", doc(docxHead + strings.Repeat("<w:p>", 3000) + docxTail), Limits{}, "nests elements more than 2000 deep"},
-		{"bad rels", zipBytes(t, docxPart{"_rels/.rels", "<Relationships>"}), Limits{}, "_rels/.rels is not well-formed XML"},
+			`<w:document xmlns:w="` + nsWord + `"><w:body><w:p><w:r><w:t>&lol2;</w:t></w:r></w:p></w:body></w:document>`), Limits{}, "word/document.xml含有Word从不写入的DOCTYPE声明"},
+		{"undeclared entity", doc(docxHead + `<w:p><w:r><w:t>&lol;</w:t></w:r></w:p>` + docxTail), Limits{}, "word/document.xml不是合法的XML（第2行：invalid character entity &lol;）"},
+		{"malformed", doc(docxHead + `<w:p><w:r><w:t>未闭合</w:r></w:p>` + docxTail), Limits{}, "不是合法的XML"},
+		{"truncated XML", doc(docxHead + `<w:p><w:r><w:t>未完`), Limits{}, "不是合法的XML"},
+		{"no body", doc(`<w:document xmlns:w="` + nsWord + `"/>`), Limits{}, "word/document.xml中没有正文（w:body）"},
+		{"deep nesting", doc(docxHead + strings.Repeat("<w:p>", 3000) + docxTail), Limits{}, "元素嵌套超过2000层"},
+		{"bad rels", zipBytes(t, docxPart{"_rels/.rels", "<Relationships>"}), Limits{}, "_rels/.rels不是合法的XML"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -65,7 +65,7 @@ func decode(data []byte) (text, enc string, err error) {
 	text, gbErr := decodeGB18030(data)
 	if gbErr != nil {
 		bad := invalidUTF8At(data)
-		return "", "", invalid("bytes are neither UTF-8, UTF-16 nor GB18030 (invalid UTF-8 at byte %d; %s)", bad, gbErr.Reason)
+		return "", "", invalid("无法识别文字编码：既不是UTF-8、UTF-16，也不是GB18030/GBK（第%d字节起不是UTF-8；%s）；请用记事本或WPS另存为UTF-8", bad, gbErr.Reason)
 	}
 	return text, EncodingGB18030, nil
 }
@@ -74,7 +74,7 @@ func decode(data []byte) (text, enc string, err error) {
 // returns it as a string.
 func decodeUTF8(data []byte, base int) (string, error) {
 	if !utf8.Valid(data) {
-		return "", invalid("starts with a UTF-8 byte-order mark but has invalid UTF-8 at byte %d", base+invalidUTF8At(data))
+		return "", invalid("文件以UTF-8的BOM开头，但第%d字节起不是合法的UTF-8；请重新另存为UTF-8", base+invalidUTF8At(data))
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		return "", nulError(data, base+i)
@@ -97,9 +97,9 @@ func invalidUTF8At(data []byte) int {
 // almost certainly UTF-16 saved without a byte-order mark.
 func nulError(data []byte, at int) *InputError {
 	if looksLikeBOMlessUTF16(data) {
-		return invalid("contains NUL bytes: looks like UTF-16 without a byte-order mark; save it as UTF-8 or as UTF-16 with a BOM")
+		return invalid("文件含有NUL字节，像是没有BOM的UTF-16文本；请另存为UTF-8或带BOM的UTF-16")
 	}
-	return invalid("contains a NUL byte at byte %d: a binary file, not text", at)
+	return invalid("第%d字节是NUL，这是二进制文件，不是文本；如是文稿，请另存为.docx或.txt后再检查", at)
 }
 
 func looksLikeBOMlessUTF16(data []byte) bool {
@@ -128,7 +128,7 @@ func decodeUTF16(data []byte, bigEndian bool) (string, error) {
 		name = "UTF-16BE"
 	}
 	if len(data)%2 != 0 {
-		return "", invalid("starts with a %s byte-order mark but has an odd number of bytes after it (%d)", name, len(data))
+		return "", invalid("文件以%s的BOM开头，但其后字节数为奇数（%d），可能被截断；请重新另存", name, len(data))
 	}
 	unit := func(i int) uint16 {
 		if bigEndian {
@@ -142,14 +142,14 @@ func decodeUTF16(data []byte, bigEndian bool) (string, error) {
 		u := unit(i)
 		switch {
 		case u == 0:
-			return "", invalid("contains a NUL character at byte %d: a binary file, not %s text", i+2, name)
+			return "", invalid("第%d字节是NUL字符，这是二进制文件，不是%s文本", i+2, name)
 		case utf16.IsSurrogate(rune(u)):
 			if u >= 0xDC00 || i+3 >= len(data) {
-				return "", invalid("has an unpaired %s surrogate at byte %d", name, i+2)
+				return "", invalid("第%[2]d字节有不成对的%[1]s代理项，文字已损坏；请重新另存", name, i+2)
 			}
 			r := utf16.DecodeRune(rune(u), rune(unit(i+2)))
 			if r == unicode.ReplacementChar {
-				return "", invalid("has an unpaired %s surrogate at byte %d", name, i+2)
+				return "", invalid("第%[2]d字节有不成对的%[1]s代理项，文字已损坏；请重新另存", name, i+2)
 			}
 			b.WriteRune(r)
 			i += 2
@@ -165,16 +165,16 @@ func decodeUTF16(data []byte, bigEndian bool) (string, error) {
 func decodeGB18030(data []byte) (string, *InputError) {
 	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
 	if err != nil {
-		return "", invalid("not GB18030: %v", err)
+		return "", invalid("不是GB18030编码（%v）", err)
 	}
 	// The decoder turns invalid sequences into U+FFFD. GB18030 can encode
 	// U+FFFD itself, but no draft contains it, so any is taken as invalid.
 	if i := bytes.IndexRune(out, utf8.RuneError); i >= 0 {
-		return "", invalid("not GB18030 either: invalid sequence near decoded character %d", utf8.RuneCount(out[:i]))
+		return "", invalid("也不是GB18030编码：第%d个字附近有非法字节", utf8.RuneCount(out[:i]))
 	}
 	text := string(out)
 	if !looksLikeText(text) {
-		return "", invalid("not GB18030 text either: decodes to mostly control or private-use characters")
+		return "", invalid("也不是GB18030文本：解码后多为控制字符或私用区字符")
 	}
 	return text, nil
 }
@@ -210,7 +210,7 @@ func suspiciousRune(r rune) bool {
 func decodeDeclared(data []byte, label string) (text, enc string, err error) {
 	e, err := htmlindex.Get(label)
 	if err != nil {
-		return "", "", invalid("declares an unknown charset %q", label)
+		return "", "", invalid("网页声明了无法识别的字符集%q；请另存为UTF-8", label)
 	}
 	name, _ := htmlindex.Name(e)
 	switch name {
@@ -219,7 +219,7 @@ func decodeDeclared(data []byte, label string) (text, enc string, err error) {
 		// so a UTF-16 declaration is wrong and browsers read UTF-8.
 		text, err = decodeUTF8(data, 0)
 		if err != nil {
-			return "", "", invalid("declares charset %s but is not valid UTF-8 (byte %d)", label, invalidUTF8At(data))
+			return "", "", invalid("网页声明字符集为%s，但第%d字节起不是合法的UTF-8；请另存为UTF-8", label, invalidUTF8At(data))
 		}
 		return text, EncodingUTF8, nil
 	case "gbk", "gb18030":
@@ -228,13 +228,13 @@ func decodeDeclared(data []byte, label string) (text, enc string, err error) {
 		}
 		text, ierr := decodeGB18030(data)
 		if ierr != nil {
-			return "", "", invalid("declares charset %s but %s", label, ierr.Reason)
+			return "", "", invalid("网页声明字符集为%s，但%s", label, ierr.Reason)
 		}
 		return text, EncodingGB18030, nil
 	}
 	out, err := e.NewDecoder().Bytes(data)
 	if err != nil {
-		return "", "", invalid("declares charset %s but does not decode: %v", label, err)
+		return "", "", invalid("网页声明字符集为%s，但无法按它解码（%v）", label, err)
 	}
 	if i := bytes.IndexByte(out, 0); i >= 0 {
 		return "", "", nulError(data, i)

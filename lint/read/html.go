@@ -39,7 +39,7 @@ func readHTML(data []byte) (*Source, error) {
 	}
 	doc, err := html.Parse(strings.NewReader(text))
 	if err != nil {
-		return nil, invalid("malformed HTML: %v", err)
+		return nil, invalid("网页格式错误，无法读取（%v）", err)
 	}
 	v := &visibleText{}
 	v.walk(doc)

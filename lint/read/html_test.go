@@ -91,10 +91,10 @@ func TestHTMLCharset(t *testing.T) {
 		{"BOM wins over meta", mustEncode(t, page(`<meta charset="gbk">`, "中文"), EncodingUTF8BOM), "中文", EncodingUTF8BOM, ""},
 		{"utf-16 with BOM", mustEncode(t, page("", "中文"), EncodingUTF16LE), "中文", EncodingUTF16LE, ""},
 		{"meta utf-16 means utf-8", []byte(page(`<meta charset="utf-16">`, "中文")), "中文", EncodingUTF8, ""},
-		{"meta utf-8, bytes not", mustEncode(t, page(`<meta charset="utf-8">`, "中文"), EncodingGB18030), "", "", "declares charset utf-8 but is not valid UTF-8"},
-		{"unknown charset", []byte(page(`<meta charset="klingon">`, "x")), "", "", `declares an unknown charset "klingon"`},
-		{"binary", []byte("<p>\x00\x01</p>"), "", "", "NUL byte"},
-		{"too deep", []byte(strings.Repeat("<div>", 100000)), "", "", "malformed HTML: html: open stack of elements exceeds 512 nodes"},
+		{"meta utf-8, bytes not", mustEncode(t, page(`<meta charset="utf-8">`, "中文"), EncodingGB18030), "", "", "网页声明字符集为utf-8，但"},
+		{"unknown charset", []byte(page(`<meta charset="klingon">`, "x")), "", "", `网页声明了无法识别的字符集"klingon"`},
+		{"binary", []byte("<p>\x00\x01</p>"), "", "", "是NUL"},
+		{"too deep", []byte(strings.Repeat("<div>", 100000)), "", "", "网页格式错误，无法读取（html: open stack of elements exceeds 512 nodes）"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -26,15 +26,15 @@ func TestTextSizeLimit(t *testing.T) {
 		want string // "" when accepted
 	}{
 		{"text under", "a.txt", han, ""},
-		{"text over", "a.txt", bytes.Repeat(han, 2), "file is 2.3 KiB, over the 2 KiB limit for a draft of this type"},
-		{"markdown over", "a.md", bytes.Repeat(han, 2), "file is 2.3 KiB, over the 2 KiB limit"},
-		{"unknown extension over", "a.log", bytes.Repeat(han, 2), "over the 2 KiB limit"},
+		{"text over", "a.txt", bytes.Repeat(han, 2), "文件大小为2.3 KiB，超过2 KiB的上限（这种格式的文稿）"},
+		{"markdown over", "a.md", bytes.Repeat(han, 2), "文件大小为2.3 KiB，超过2 KiB的上限"},
+		{"unknown extension over", "a.log", bytes.Repeat(han, 2), "超过2 KiB的上限"},
 		// 1,600 bytes of GB18030 pass the file check and decode to 2,400
 		// bytes of UTF-8, which the text check refuses.
-		{"gb18030 grows when decoded", "a.txt", gb, "text is 2.3 KiB, over the 2 KiB limit for a draft"},
+		{"gb18030 grows when decoded", "a.txt", gb, "文字有2.3 KiB，超过一份文稿2 KiB的上限"},
 		{"html markup allowance", "a.html", append([]byte("<p>"+strings.Repeat(" ", 4000)+"</p>"), han...), ""},
-		{"html over", "a.html", bytes.Repeat([]byte("<p>公文</p>"), 1000), "over the 8 KiB limit"},
-		{"docx text over", "a.docx", docxBytes(t, docxParagraph(strings.Repeat("公文", 500))), "text is 2.9 KiB, over the 2 KiB limit"},
+		{"html over", "a.html", bytes.Repeat([]byte("<p>公文</p>"), 1000), "超过8 KiB的上限"},
+		{"docx text over", "a.docx", docxBytes(t, docxParagraph(strings.Repeat("公文", 500))), "文字有2.9 KiB，超过一份文稿2 KiB的上限"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -695,7 +695,7 @@ func checkNesting(src []byte, maxDepth int) error {
 			}
 		}
 		if col > maxIndent {
-			return invalid("Markdown line %d is indented %d columns; more than %d would nest lists too deep to parse", line, col, maxIndent)
+			return invalid("Markdown第%d行缩进%d列，超过%d列会使列表嵌套过深而无法解析，已拒绝", line, col, maxIndent)
 		}
 		depth := 0
 		for i < le {
@@ -716,7 +716,7 @@ func checkNesting(src []byte, maxDepth int) error {
 			break
 		}
 		if depth > maxDepth {
-			return invalid("Markdown line %d nests %d block quotes and list items; more than %d is refused", line, depth, maxDepth)
+			return invalid("Markdown第%d行嵌套了%d层引用和列表，超过%d层，已拒绝", line, depth, maxDepth)
 		}
 		line++
 		if le == len(src) {
@@ -743,7 +743,7 @@ func frontMatter(src []byte) (int, map[string]string, error) {
 		if delim == "---" || delim == "..." {
 			fm, err := frontMatterKeys(src[bodyStart:ls])
 			if err != nil {
-				return 0, nil, invalid("front matter (lines 1-%d) is not valid YAML: %v", line, err)
+				return 0, nil, invalid("文首元数据（第1—%d行）不是合法的YAML（%v）", line, err)
 			}
 			return le, fm, nil
 		}

@@ -147,7 +147,7 @@ func TestMarkdownFrontMatter(t *testing.T) {
 		{"scalar, not a mapping", "---\n标题：关于……\n---\n正文", nil, ""},
 		{"no closing line: a thematic break", "---\n正文", nil, ""},
 		{"not at the top", "正文\n---\nk: v\n---\n", nil, ""},
-		{"invalid YAML", "---\nk: [未完\n---\n正文", nil, "front matter (lines 1-3) is not valid YAML"},
+		{"invalid YAML", "---\nk: [未完\n---\n正文", nil, "文首元数据（第1—3行）不是合法的YAML"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -223,11 +223,11 @@ func TestMarkdownDeepNesting(t *testing.T) {
 	cases := []struct {
 		name, src, err string
 	}{
-		{"quotes", strings.Repeat(">", 100000) + " 正文\n", "Markdown line 1 nests 100000 block quotes and list items; more than 100 is refused"},
-		{"spaced quotes", strings.Repeat("> ", 100000) + "正文\n", "nests 100000"},
-		{"lists", strings.Repeat("- ", 100000) + "正文\n", "nests 100000"},
-		{"ordered lists", strings.Repeat("1. ", 100000) + "正文\n", "nests 100000"},
-		{"indented lists", indented(2000), "Markdown line 202 is indented 402 columns; more than 400"},
+		{"quotes", strings.Repeat(">", 100000) + " 正文\n", "Markdown第1行嵌套了100000层引用和列表，超过100层，已拒绝"},
+		{"spaced quotes", strings.Repeat("> ", 100000) + "正文\n", "嵌套了100000层"},
+		{"lists", strings.Repeat("- ", 100000) + "正文\n", "嵌套了100000层"},
+		{"ordered lists", strings.Repeat("1. ", 100000) + "正文\n", "嵌套了100000层"},
+		{"indented lists", indented(2000), "Markdown第202行缩进402列，超过400列"},
 		{"quotes at the limit", strings.Repeat("> ", 100) + "正文\n", ""},
 		{"indentation at the limit", indented(200), ""},
 		{"emphasis", strings.Repeat("*a ", 100000) + strings.Repeat(" a*", 100000), ""},

@@ -148,7 +148,7 @@ func File(path string, limits Limits) (*Source, error) {
 	_, err = buf.ReadFrom(io.LimitReader(f, limits.MaxFileBytes+1))
 	data := buf.Bytes()
 	if err != nil {
-		return nil, &InputError{Path: path, Reason: "cannot read: " + err.Error(), Err: err}
+		return nil, &InputError{Path: path, Reason: "无法读取：" + err.Error(), Err: err}
 	}
 	return Bytes(path, data, limits)
 }
@@ -156,15 +156,15 @@ func File(path string, limits Limits) (*Source, error) {
 func describeOpenError(err error) string {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return "no such file"
+		return "文件不存在"
 	case errors.Is(err, fs.ErrPermission):
-		return "permission denied"
+		return "没有读取权限"
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
-		return "cannot open: " + pe.Err.Error()
+		return "无法打开：" + pe.Err.Error()
 	}
-	return "cannot open: " + err.Error()
+	return "无法打开：" + err.Error()
 }
 
 func notRegular(mode fs.FileMode) string {
@@ -172,15 +172,15 @@ func notRegular(mode fs.FileMode) string {
 	case mode.IsRegular():
 		return ""
 	case mode.IsDir():
-		return "is a directory, not a file"
+		return "这是目录，不是文件"
 	case mode&fs.ModeNamedPipe != 0:
-		return "is a named pipe, not a regular file"
+		return "这是命名管道，不是普通文件"
 	case mode&fs.ModeSocket != 0:
-		return "is a socket, not a regular file"
+		return "这是套接字，不是普通文件"
 	case mode&fs.ModeDevice != 0:
-		return "is a device, not a regular file"
+		return "这是设备，不是普通文件"
 	}
-	return "is not a regular file"
+	return "不是普通文件"
 }
 
 // Bytes decodes data as the draft named path. The content picks the
@@ -206,7 +206,7 @@ func Bytes(path string, data []byte, limits Limits) (*Source, error) {
 	// nothing; decoding can only grow UTF-8 text by half (GB18030, UTF-16),
 	// and the decoded text is checked again below.
 	if rawLimit := limits.MaxTextBytes * rawPerText(format); rawLimit > 0 && int64(len(data)) > rawLimit {
-		return nil, &InputError{Path: path, Reason: tooLarge(int64(len(data)), rawLimit) + " for a draft of this type", Err: ErrTooLarge}
+		return nil, &InputError{Path: path, Reason: tooLarge(int64(len(data)), rawLimit) + "（这种格式的文稿）", Err: ErrTooLarge}
 	}
 	var (
 		src *Source
@@ -237,7 +237,7 @@ func Bytes(path string, data []byte, limits Limits) (*Source, error) {
 		return nil, &InputError{Path: path, Reason: err.Error(), Err: err}
 	}
 	if n := int64(len(src.Text)); n > limits.MaxTextBytes {
-		return nil, &InputError{Path: path, Reason: fmt.Sprintf("text is %s, over the %s limit for a draft", formatSize(n), formatSize(limits.MaxTextBytes)), Err: ErrTooLarge}
+		return nil, &InputError{Path: path, Reason: fmt.Sprintf("文字有%s，超过一份文稿%s的上限；请拆分后再检查", formatSize(n), formatSize(limits.MaxTextBytes)), Err: ErrTooLarge}
 	}
 	if reason := noText(data, src.Text); reason != "" {
 		return nil, &InputError{Path: path, Reason: reason}
@@ -251,8 +251,8 @@ func Bytes(path string, data []byte, limits Limits) (*Source, error) {
 // report nothing, and a pre-commit hook would pass an empty draft as
 // clean, so it is refused as an input error instead.
 const (
-	reasonEmpty  = "the file is empty"
-	reasonNoText = "the file has no text, only white space or markup"
+	reasonEmpty  = "文件是空的，没有可检查的内容"
+	reasonNoText = "文件中没有文字，只有空白或标记"
 )
 
 // noText says why a decoded draft has nothing to check, or "". A file
@@ -300,7 +300,7 @@ func FormatOf(path string) Format {
 }
 
 func tooLarge(size, limit int64) string {
-	return fmt.Sprintf("file is %s, over the %s limit", formatSize(size), formatSize(limit))
+	return fmt.Sprintf("文件大小为%s，超过%s的上限", formatSize(size), formatSize(limit))
 }
 
 // formatSize writes n the way people say file sizes: "40 MiB", "1.5 MiB",

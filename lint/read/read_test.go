@@ -172,10 +172,10 @@ func TestFileRefusesWhatIsNotARegularFile(t *testing.T) {
 		t.Skipf("no named pipes here: %v", err)
 	}
 	for _, c := range []struct{ path, want string }{
-		{dir, "is a directory"},
-		{fifo, "is a named pipe"},
-		{"/dev/null", "is a device"},
-		{filepath.Join(dir, "missing.txt"), "no such file"},
+		{dir, "这是目录"},
+		{fifo, "这是命名管道"},
+		{"/dev/null", "这是设备"},
+		{filepath.Join(dir, "missing.txt"), "文件不存在"},
 	} {
 		done := make(chan error, 1)
 		go func() {
@@ -204,11 +204,11 @@ func TestFileSizeLimit(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := File(path, Limits{MaxFileBytes: 4 * kib})
-	want := "file is 5.9 KiB, over the 4 KiB limit"
+	want := "文件大小为5.9 KiB，超过4 KiB的上限"
 	if err == nil || err.Error() != want {
 		t.Errorf("got %v, want %q", err, want)
 	}
-	if _, err := Bytes("x.md", make([]byte, 40*mib), Limits{}); err == nil || !strings.Contains(err.Error(), "file is 40 MiB, over the 32 MiB limit") {
+	if _, err := Bytes("x.md", make([]byte, 40*mib), Limits{}); err == nil || !strings.Contains(err.Error(), "文件大小为40 MiB，超过32 MiB的上限") {
 		t.Errorf("40 MiB: got %v", err)
 	}
 	s, err := File(path, Limits{})
@@ -348,20 +348,20 @@ func TestEmptyDraft(t *testing.T) {
 		data       []byte
 		want       string // the whole message; "" when the draft is read
 	}{
-		{"0 bytes", "a.txt", nil, "the file is empty"},
-		{"0 bytes, standard input", "-", []byte{}, "the file is empty"},
-		{"0 bytes .md", "a.md", nil, "the file is empty"},
-		{"0 bytes .html", "a.html", nil, "the file is empty"},
-		{"0 bytes .docx", "a.docx", nil, "the file is empty"},
-		{"UTF-8 BOM only", "a.txt", []byte("\xEF\xBB\xBF"), "the file is empty"},
-		{"UTF-16LE BOM only", "a.md", []byte("\xFF\xFE"), "the file is empty"},
-		{"UTF-16BE BOM only", "a.txt", []byte("\xFE\xFF"), "the file is empty"},
-		{"white space", "a.txt", []byte(" \t\n\r\n"), "the file has no text, only white space or markup"},
-		{"full-width spaces", "a.txt", []byte("　　\n"), "the file has no text, only white space or markup"},
-		{"BOM and a line end", "a.txt", []byte("\xEF\xBB\xBF\n"), "the file has no text, only white space or markup"},
-		{"UTF-16 white space", "a.txt", utf16Blank, "the file has no text, only white space or markup"},
-		{"blank Markdown", "a.md", []byte("\n\n"), "the file has no text, only white space or markup"},
-		{"HTML without visible text", "a.html", []byte("<html><head><title>题</title></head><body><p> </p></body></html>"), "the file has no text, only white space or markup"},
+		{"0 bytes", "a.txt", nil, reasonEmpty},
+		{"0 bytes, standard input", "-", []byte{}, reasonEmpty},
+		{"0 bytes .md", "a.md", nil, reasonEmpty},
+		{"0 bytes .html", "a.html", nil, reasonEmpty},
+		{"0 bytes .docx", "a.docx", nil, reasonEmpty},
+		{"UTF-8 BOM only", "a.txt", []byte("\xEF\xBB\xBF"), reasonEmpty},
+		{"UTF-16LE BOM only", "a.md", []byte("\xFF\xFE"), reasonEmpty},
+		{"UTF-16BE BOM only", "a.txt", []byte("\xFE\xFF"), reasonEmpty},
+		{"white space", "a.txt", []byte(" \t\n\r\n"), reasonNoText},
+		{"full-width spaces", "a.txt", []byte("　　\n"), reasonNoText},
+		{"BOM and a line end", "a.txt", []byte("\xEF\xBB\xBF\n"), reasonNoText},
+		{"UTF-16 white space", "a.txt", utf16Blank, reasonNoText},
+		{"blank Markdown", "a.md", []byte("\n\n"), reasonNoText},
+		{"HTML without visible text", "a.html", []byte("<html><head><title>题</title></head><body><p> </p></body></html>"), reasonNoText},
 		{"one mark", "a.txt", []byte("。"), ""},
 		{"Markdown of markup only", "a.md", []byte("---\n"), ""},
 	}
@@ -386,7 +386,7 @@ func TestEmptyDraft(t *testing.T) {
 	if err := os.WriteFile(path, nil, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := File(path, Limits{}); err == nil || err.Error() != "the file is empty" || !errors.Is(err, ErrInput) {
+	if _, err := File(path, Limits{}); err == nil || err.Error() != reasonEmpty || !errors.Is(err, ErrInput) {
 		t.Errorf("File(empty) = %v", err)
 	}
 }

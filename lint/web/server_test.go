@@ -442,7 +442,7 @@ func TestDraftOverTextLimit(t *testing.T) {
 	defer resp.Body.Close()
 	var e struct{ Error string }
 	json.NewDecoder(resp.Body).Decode(&e)
-	if resp.StatusCode != http.StatusRequestEntityTooLarge || !strings.Contains(e.Error, "over the 2 MiB limit") || strings.Count(e.Error, "长稿.txt") != 1 {
+	if resp.StatusCode != http.StatusRequestEntityTooLarge || !strings.Contains(e.Error, "超过2 MiB的上限") || strings.Count(e.Error, "长稿.txt") != 1 {
 		t.Errorf("status %d, error %q", resp.StatusCode, e.Error)
 	}
 }
