@@ -2,7 +2,7 @@ package dict
 
 import "embed"
 
-// Phrases holds the phrase lists under phrases/ (burden.yaml, forward.yaml,
+// Phrases holds the phrase lists under phrases/ (burden.yaml,
 // taohua.yaml): words and constructions the burden-*, forward-* and
 // style-taohua rules match, each entry with its rule, severity, message,
 // source and examples. Package lint/phrase parses them.

@@ -15,7 +15,7 @@ var BurdenApp = &lint.Rule{
 	Severity: lint.Warning,
 	Source:   "国办函〔2026〕12号《政务移动互联网应用程序规范化管理办法》",
 	Doc:      "以打卡、在线时长、学习时长、下载安装率、点赞量、转发量等作为考核通报指标",
-	Requires: phraseRules,
+	Requires: demandRules,
 	Needs:    lint.NeedsWords,
-	Run:      runBurdenPhrases(nil),
+	Run:      runDemandKinds,
 }

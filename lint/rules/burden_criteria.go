@@ -15,7 +15,7 @@ var BurdenCriteria = &lint.Rule{
 	Severity: lint.Warning,
 	Source:   "《整治形式主义为基层减负若干规定》（通报引述）",
 	Doc:      "以开会、发文、媒体报道次数作为考核标准，或采用“千分制”",
-	Requires: phraseRules,
+	Requires: demandRules,
 	Needs:    lint.NeedsWords,
-	Run:      runBurdenPhrases(nil),
+	Run:      runDemandKinds,
 }

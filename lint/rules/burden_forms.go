@@ -15,7 +15,7 @@ var BurdenForms = &lint.Rule{
 	Severity: lint.Info,
 	Source:   "《整治形式主义为基层减负若干规定》（释义）",
 	Doc:      "要求每日、每周填表报数",
-	Requires: phraseRules,
+	Requires: demandRules,
 	Needs:    lint.NeedsWords,
-	Run:      runBurdenPhrases(nil),
+	Run:      runDemandKinds,
 }

@@ -23,11 +23,8 @@ import (
 
 // phraseRuleIDs are the rules that read phrase-list entries. A list entry
 // naming any other rule is an error, not silently ignored.
-var phraseRuleIDs = []string{
-	"burden-deadline", "burden-veto", "burden-proof", "burden-ranking", "burden-app",
-	"burden-criteria", "burden-forms", "forward-demands-package", "forward-demands-report",
-	"style-taohua",
-}
+// The other burden rules read the demand model's kinds (burden_demand.go).
+var phraseRuleIDs = []string{"burden-deadline", "style-taohua"}
 
 // phraseSet is a compiled set of lists.
 type phraseSet struct {
@@ -47,10 +44,11 @@ var (
 // line and what is wrong with the entry there.
 var phraseLists = lint.NewResource("phrase lists", func(cfg *lint.Config) (*phraseSet, error) {
 	loadBuiltinPhrases()
-	if len(cfg.Phrases) == 0 {
+	paths := phraseListPaths(cfg.Phrases)
+	if len(paths) == 0 {
 		return builtinPhrases, nil
 	}
-	user, err := loadUserLists(cfg.Phrases)
+	user, err := loadUserLists(paths)
 	if err != nil {
 		return nil, fmt.Errorf("%s: phrases: %w", cfg.Location("phrases"), err)
 	}
@@ -106,8 +104,26 @@ func newPhraseSet(lists []*phrase.List) *phraseSet {
 // Deprecated: lint.NewRun (and lint.NewChecker) load and check the lists
 // the configuration names, and fail with the same error.
 func CheckPhraseLists(paths []string) error {
-	_, err := loadUserLists(paths)
-	return err
+	if _, err := loadUserLists(phraseListPaths(paths)); err != nil {
+		return err
+	}
+	if kinds := demandListPaths(paths); len(kinds) > 0 {
+		_, err := loadUserDemand(kinds)
+		return err
+	}
+	return nil
+}
+
+// phraseListPaths are the configured lists that are phrase lists, not
+// lists of burden kinds (demandListPaths).
+func phraseListPaths(paths []string) []string {
+	var out []string
+	for _, p := range paths {
+		if !isDemandList(p) {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 func loadUserLists(paths []string) ([]*phrase.List, error) {

@@ -16,7 +16,7 @@ var BurdenProof = &lint.Rule{
 	Severity: lint.Warning,
 	Source:   "国办函〔2026〕12号《政务移动互联网应用程序规范化管理办法》",
 	Doc:      "要求拍照、截图、上传轨迹留痕，或以台账、佐证材料作为评判依据",
-	Requires: phraseRules,
+	Requires: demandRules,
 	Needs:    lint.NeedsWords,
-	Run:      runBurdenPhrases(nil),
+	Run:      runDemandKinds,
 }

@@ -14,7 +14,7 @@ var BurdenRanking = &lint.Rule{
 	Severity: lint.Warning,
 	Source:   "《整治形式主义为基层减负若干规定》（通报引述）",
 	Doc:      "按月、按周或按季度排名通报",
-	Requires: phraseRules,
+	Requires: demandRules,
 	Needs:    lint.NeedsWords,
-	Run:      runBurdenPhrases(nil),
+	Run:      runDemandKinds,
 }

@@ -125,13 +125,13 @@ func TestBurdenPhraseExamples(t *testing.T) {
 func TestUserPhraseList(t *testing.T) {
 	dir := t.TempDir()
 	good := filepath.Join(dir, "local.yaml")
-	os.WriteFile(good, []byte(`entries:
+	os.WriteFile(good, []byte(`kinds:
   - rule: burden-app
     severity: warning
-    pattern: 村村通打卡
+    slots: ["村村通", "打卡"]
     message: 本地词表：强制使用“村村通”打卡
     source: 本县减负清单第3条
-    match: [要求使用村村通打卡]
+    match: [要求使用［村村通打卡］]
     nomatch: [村村通公路]
 `), 0o644)
 	if err := CheckPhraseLists([]string{good}); err != nil {
@@ -359,10 +359,13 @@ func TestForwardDemandsSelfCheckReport(t *testing.T) {
 	if len(lines) != 2 || lines[0] != 4 || lines[1] != 6 {
 		t.Errorf("findings on lines %v, want [4 6]: %v", lines, fs)
 	}
-	// The same words in a notice that forwards nothing are the notice's own
-	// business, and a negated demand is no demand.
+	// The same demand in a notice that forwards nothing is reported too
+	// (every notice that assigns work downwards is read), and a negated
+	// demand is no demand.
+	if fs := runRule(t, ForwardDemandsReport, burdenNotice("各乡镇于6月20日前向县政府报送自查报告。")); len(fs) != 1 {
+		t.Errorf("plain notice: %v", fs)
+	}
 	for _, text := range []string{
-		burdenNotice("各乡镇于6月20日前向县政府报送自查报告。"),
 		"某县人民政府办公室转发市政府办公室关于做好防汛工作的通知\n各乡镇：\n现将《市政府办公室关于做好防汛工作的通知》转发给你们，不再要求报送自查报告。\n",
 	} {
 		if fs := runRule(t, ForwardDemandsReport, text); len(fs) != 0 {
@@ -377,7 +380,7 @@ func TestForwardDemandsSelfCheckReport(t *testing.T) {
 func TestUserPhraseListReloadsWhenEdited(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "local.yaml")
 	list := func(word string) string {
-		return "entries:\n  - rule: burden-app\n    severity: warning\n    pattern: " + word + "\n    message: 本地词表：" + word + "\n    source: 本县减负清单\n    match: [要求" + word + "]\n    nomatch: [村村通公路]\n"
+		return "kinds:\n  - rule: burden-app\n    severity: warning\n    slots: [" + word + "]\n    message: 本地词表：" + word + "\n    source: 本县减负清单\n    match: [要求［" + word + "］]\n    nomatch: [村村通公路]\n"
 	}
 	cfg := lint.DefaultConfig()
 	cfg.Phrases = []string{path}

@@ -14,7 +14,7 @@ var BurdenVeto = &lint.Rule{
 	Severity: lint.Warning,
 	Source:   "《整治形式主义为基层减负若干规定》（通报引述）",
 	Doc:      "设置“一票否决”，要求签订责任状、责任书或承诺书",
-	Requires: phraseRules,
+	Requires: demandRules,
 	Needs:    lint.NeedsWords,
-	Run:      runBurdenPhrases(nil),
+	Run:      runDemandKinds,
 }

@@ -102,25 +102,3 @@ func hasWord(text *phrase.Text, from, to int, words []string) bool {
 	}
 	return false
 }
-
-// runBurdenPhrases is the run function of the phrase-driven burden rules:
-// each entry of the rule that matches where the document imposes it is
-// reported; detail, when given, adds what was parsed (a deadline).
-func runBurdenPhrases(detail func(text *phrase.Text, x phrase.Match) string) func(*lint.Pass) {
-	return func(pass *lint.Pass) {
-		if critiqueDocument(pass.Doc) {
-			return
-		}
-		matches, text := phraseMatches(pass, lint.Span{})
-		for _, x := range matches {
-			if !imposes(text, x) {
-				continue
-			}
-			d := ""
-			if detail != nil {
-				d = detail(text, x)
-			}
-			reportPhrase(pass, text, x, d)
-		}
-	}
-}

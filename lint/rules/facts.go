@@ -15,7 +15,3 @@ var forwarding = lint.NewFact("forwarding", func(p *lint.Pass) *forwardNotice {
 
 // forwardRequires is what a rule that reads the forwarding notice requires.
 var forwardRequires = []lint.Requirement{forwarding}
-
-// forwardPhraseRules is what a forward rule that also reads phrase lists
-// requires.
-var forwardPhraseRules = []lint.Requirement{forwarding, phraseLists}

@@ -8,4 +8,7 @@ import "github.com/gwlint/gwlint/lint"
 var burdenRules = []*lint.Rule{
 	BurdenDeadline, BurdenVeto, BurdenProof, BurdenRanking, BurdenApp,
 	BurdenCriteria, BurdenForms, BurdenEscalation, StyleTaohua,
+	BurdenMeeting, BurdenInspection, BurdenSecondment, BurdenTerritorial, BurdenLevy,
+	BurdenDuplicate, BurdenAppSprawl, BurdenNotes, BurdenDemonstration, BurdenEscort,
+	BurdenQuota, BurdenDirective, BurdenConsultation, BurdenRaise, BurdenLocal,
 }

@@ -99,7 +99,7 @@ var ForwardPlain = &lint.Rule{
 	Severity: lint.Info,
 	Source:   "2019年中办《关于解决形式主义突出问题为基层减负的通知》（释义）；山东省2019年精简文件规定（据释义：没有结合本地实际的具体措施的，原文转发执行即可）",
 	Doc:      "只作原文转发、未另提要求的转发文件（可接受的做法）",
-	Requires: forwardPhraseRules,
+	Requires: demandRules,
 	Needs:    lint.NeedsWords,
 	Run: func(pass *lint.Pass) {
 		f := forwarding.Get(pass)
@@ -159,12 +159,9 @@ func forwardAdds(pass *lint.Pass, f *forwardNotice) string {
 			}
 		}
 	}
-	found := phrasesOf(pass).find(doc)
 	for _, id := range []string{"forward-demands-package", "forward-demands-report"} {
-		for _, x := range found.byRule[id] {
-			if x.Span.Start >= f.wrapper.Start && x.Span.End <= f.wrapper.End && imposes(found.text, x) && !inBookTitle(found.text, x) {
-				return id
-			}
+		if hits, _ := demandHits(pass, id); len(hits) > 0 {
+			return id
 		}
 	}
 	if d := firstDeadline(doc, f.wrapper); d != "" {

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"github.com/gwlint/gwlint/lint"
-	"github.com/gwlint/gwlint/lint/phrase"
 )
 
 // ForwardDemandsPackage reports a forwarding notice that asks lower levels
@@ -20,9 +19,9 @@ var ForwardDemandsPackage = &lint.Rule{
 	Severity: lint.Warning,
 	Source:   "《整治形式主义为基层减负若干规定》第3条（据释义）；实务通行做法",
 	Doc:      "转发文件要求下级制定配套文件、实施方案或实施细则",
-	Requires: forwardPhraseRules,
+	Requires: demandRules,
 	Needs:    lint.NeedsWords,
-	Run:      runForwardPhrases,
+	Run:      runDemandKinds,
 }
 
 // ForwardDemandsReport reports a forwarding notice that asks lower levels
@@ -36,35 +35,7 @@ var ForwardDemandsReport = &lint.Rule{
 	Severity: lint.Warning,
 	Source:   "《整治形式主义为基层减负若干规定》第3条（据释义）；实务通行做法",
 	Doc:      "转发文件要求下级报送贯彻落实情况",
-	Requires: forwardPhraseRules,
+	Requires: demandRules,
 	Needs:    lint.NeedsWords,
-	Run:      runForwardPhrases,
-}
-
-func runForwardPhrases(pass *lint.Pass) {
-	f := forwarding.Get(pass)
-	if f == nil {
-		return
-	}
-	matches, text := phraseMatches(pass, f.wrapper)
-	for _, x := range matches {
-		if imposes(text, x) && !inBookTitle(text, x) {
-			reportPhrase(pass, text, x, "")
-		}
-	}
-}
-
-// inBookTitle reports whether a match stands inside 书名号: the name of
-// the forwarded document (《关于印发防汛工作方案的通知》), not a demand.
-func inBookTitle(text *phrase.Text, x phrase.Match) bool {
-	depth := 0
-	for _, r := range text.Runes()[x.Sentence.Start:x.Span.Start] {
-		switch r {
-		case '《':
-			depth++
-		case '》':
-			depth = max(0, depth-1)
-		}
-	}
-	return depth > 0
+	Run:      runDemandKinds,
 }

@@ -16,13 +16,13 @@ func TestUserListReadOncePerRun(t *testing.T) {
 	list := filepath.Join(dir, "local.yaml")
 	write := func(pattern string) {
 		t.Helper()
-		text := `entries:
+		text := `kinds:
   - rule: burden-app
     severity: warning
-    pattern: ` + pattern + `
+    slots: [` + pattern + `]
     message: 本地词表：强制使用“村村通”打卡
     source: 本县减负清单第3条
-    match: [要求使用` + pattern + `]
+    match: [要求使用［` + pattern + `］]
     nomatch: [村村通公路]
 `
 		if err := os.WriteFile(list, []byte(text), 0o644); err != nil {
