@@ -14,7 +14,7 @@ func brokenListConfig(t *testing.T) (cfg, draft string) {
 	t.Helper()
 	dir := t.TempDir()
 	list := `entries:
-  - rule: burden-app
+  - rule: burden-deadline
     severity: warning
     pattern: 村村通打卡
     message: 本地词表：强制使用“村村通”打卡

@@ -168,15 +168,31 @@ func (lx *Lexicon) Analyze(text *phrase.Text, doc Document) *Facts {
 }
 
 // add keeps one hit per rule and place: the first kind of a rule that
-// matches a sentence wins, so a list orders a rule's kinds from the most
-// specific (and severe) to the most general.
+// matches a part of a sentence wins, so a list orders a rule's kinds from
+// the most specific (and severe) to the most general.
 func (f *Facts) add(h Hit) {
 	for _, x := range f.Hits {
-		if x.Kind.Rule == h.Kind.Rule && x.Sentence.Start < h.Sentence.End && h.Sentence.Start < x.Sentence.End {
+		if x.Kind.Rule != h.Kind.Rule || !(x.Sentence.Start < h.Sentence.End && h.Sentence.Start < x.Sentence.End) {
+			continue
+		}
+		// Two demands of one rule in a sentence (签订防火责任书，实行一票否决)
+		// are both reported; a broader kind of the rule with a lower
+		// severity is the fallback of a narrower one, and is not.
+		if x.Span.Start < h.Span.End && h.Span.Start < x.Span.End || severityRank(h.Kind.Severity) < severityRank(x.Kind.Severity) {
 			return
 		}
 	}
 	f.Hits = append(f.Hits, h)
+}
+
+func severityRank(s string) int {
+	switch s {
+	case "error":
+		return 2
+	case "warning":
+		return 1
+	}
+	return 0
 }
 
 func (f *Facts) hasRule(rule string, a, b Span) bool {

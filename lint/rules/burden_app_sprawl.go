@@ -10,6 +10,7 @@ import "github.com/gwlint/gwlint/lint"
 // 强制要求定期登录.
 var BurdenAppSprawl = &lint.Rule{
 	ID:       "burden-app-sprawl",
+	Name:     "多个政务APP和工作群",
 	Severity: lint.Warning,
 	Source:   "国办函〔2026〕12号《政务移动互联网应用程序规范化管理办法》",
 	Doc:      "要求同时使用多个政务APP、小程序或工作群，群内实时回复、接龙，每日登录",

@@ -10,6 +10,7 @@ import "github.com/gwlint/gwlint/lint"
 // round may be needed.
 var BurdenConsultation = &lint.Rule{
 	ID:       "burden-consultation",
+	Name:     "反复征求意见",
 	Severity: lint.Info,
 	Source:   "整治形式主义为基层减负典型问题通报（反复征求意见）",
 	Doc:      "反复征求基层意见，无意见的也须书面回复盖章",

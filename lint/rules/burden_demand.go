@@ -166,10 +166,14 @@ func demandHits(pass *lint.Pass, rule string) ([]demand.Hit, *phrase.Text) {
 		return nil, text
 	}
 	within := downward(pass)
+	title := pass.Doc.Structure.TitleBlock
 	var out []demand.Hit
 	for _, h := range facts.Hits {
 		if h.Kind.Rule != rule || h.Span.Start < within.Start || h.Span.End > within.End || allInBookTitle(text, h) {
 			continue
+		}
+		if h.Span.Start < title.End && title.Start < h.Span.End {
+			continue // the title names the matter; it asks nothing
 		}
 		out = append(out, h)
 	}
@@ -232,6 +236,7 @@ func reportDemand(pass *lint.Pass, text *phrase.Text, h demand.Hit) {
 // all of them.
 var BurdenLocal = &lint.Rule{
 	ID:       "burden-local",
+	Name:     "本地减负规则",
 	Severity: lint.Warning,
 	Source:   "用户词表声明的规则（各自的 source）",
 	Doc:      "用户词表 rules: 下声明的本地减负规则",
@@ -252,6 +257,7 @@ var BurdenLocal = &lint.Rule{
 				}
 				pass.Report(lint.Finding{
 					Rule:     d.ID,
+					Name:     d.Doc,
 					Severity: sev,
 					Message:  fmt.Sprintf("“%s”：%s（词表 %s）", clip(text.Slice(h.Span), 40), h.Kind.Message, h.Kind.Path),
 					Span:     lint.Span{Start: h.Span.Start, End: h.Span.End},

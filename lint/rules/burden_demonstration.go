@@ -10,6 +10,7 @@ import "github.com/gwlint/gwlint/lint"
 // list of those kept (若干规定, as quoted in 通报).
 var BurdenDemonstration = &lint.Rule{
 	ID:       "burden-demonstration",
+	Name:     "创建示范与评比表彰",
 	Severity: lint.Warning,
 	Source:   "《整治形式主义为基层减负若干规定》（严控创建示范和评比表彰）；整治形式主义为基层减负典型问题通报",
 	Doc:      "自行开展创建示范、评比表彰、授牌命名并下达申报数量",

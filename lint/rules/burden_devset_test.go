@@ -196,9 +196,9 @@ func (f floor) check(t *testing.T, name string, s kindScore) {
 // The floors sit just under what the rules reach, so that a change that
 // loses ground fails.
 var (
-	devFloor     = floor{fit: 0.83, any: 0.93, warned: 0.01}
-	heldFloor    = floor{fit: 0.43, any: 0.54, warned: 0.09}
-	ownHeldFloor = floor{fit: 0.88, any: 0.91, warned: 0}
+	devFloor     = floor{fit: 0.84, any: 0.93, warned: 0.01}
+	heldFloor    = floor{fit: 0.44, any: 0.54, warned: 0.06}
+	ownHeldFloor = floor{fit: 0.85, any: 0.91, warned: 0}
 )
 
 func burdenChecker(t *testing.T) *lint.Checker {

@@ -12,6 +12,7 @@ import "github.com/gwlint/gwlint/lint"
 // the same of 议事协调机构.
 var BurdenDirective = &lint.Rule{
 	ID:       "burden-directive",
+	Name:     "部门向下级政府发指令",
 	Severity: lint.Warning,
 	Source:   "《党政机关公文处理工作条例》第十六条；《整治形式主义为基层减负若干规定》第1条",
 	Doc:      "部门或议事协调机构向下级人民政府提出指令性要求",

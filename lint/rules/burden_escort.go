@@ -9,6 +9,7 @@ import "github.com/gwlint/gwlint/lint"
 // Severity warning: 调研不搞层层陪同 (若干规定, as quoted in 通报).
 var BurdenEscort = &lint.Rule{
 	ID:       "burden-escort",
+	Name:     "调研层层陪同",
 	Severity: lint.Warning,
 	Source:   "《整治形式主义为基层减负若干规定》（调研不搞层层陪同）；整治形式主义为基层减负典型问题通报",
 	Doc:      "要求乡镇、村干部层层陪同调研、列队迎候",

@@ -12,6 +12,7 @@ import "github.com/gwlint/gwlint/lint"
 // forbids disguised ones (as quoted in 通报).
 var BurdenInspection = &lint.Rule{
 	ID:       "burden-inspection",
+	Name:     "督查检查考核过多或变相",
 	Severity: lint.Warning,
 	Source:   "《整治形式主义为基层减负若干规定》（严控督查检查考核）；整治形式主义为基层减负典型问题通报",
 	Doc:      "以调研、业务指导名义变相检查，要求准备迎检材料和汇报PPT，重复、全覆盖督查检查",

@@ -10,6 +10,7 @@ import "github.com/gwlint/gwlint/lint"
 // Severity warning: 摊派 is forbidden outright (若干规定 and the 通报).
 var BurdenLevy = &lint.Rule{
 	ID:       "burden-levy",
+	Name:     "向基层摊派",
 	Severity: lint.Warning,
 	Source:   "《整治形式主义为基层减负若干规定》（不得向基层摊派）；整治形式主义为基层减负典型问题通报",
 	Doc:      "向基层摊派订阅、参保、捐款、门票和下载注册任务",

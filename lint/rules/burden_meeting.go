@@ -12,6 +12,7 @@ import "github.com/gwlint/gwlint/lint"
 // 通报, so the source names both.
 var BurdenMeeting = &lint.Rule{
 	ID:       "burden-meeting",
+	Name:     "会风：层层开会与参会要求",
 	Severity: lint.Warning,
 	Source:   "《整治形式主义为基层减负若干规定》（精简会议）；整治形式主义为基层减负典型问题通报",
 	Doc:      "要求主要负责同志或全员参会、会议层层开到乡镇和村、以会议落实会议、每日调度",

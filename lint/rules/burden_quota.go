@@ -10,6 +10,7 @@ import "github.com/gwlint/gwlint/lint"
 // the 通报 condemn 指令报数.
 var BurdenQuota = &lint.Rule{
 	ID:       "burden-quota",
+	Name:     "指令报数",
 	Severity: lint.Warning,
 	Source:   "《中华人民共和国统计法》；整治形式主义为基层减负典型问题通报（指令报数）",
 	Doc:      "指令报数：报送数据不得低于上年同期，增速、翻番硬指标",

@@ -10,6 +10,7 @@ import "github.com/gwlint/gwlint/lint"
 // grassroots, and the 通报 condemn them.
 var BurdenSecondment = &lint.Rule{
 	ID:       "burden-secondment",
+	Name:     "借调抽调基层人员",
 	Severity: lint.Warning,
 	Source:   "《整治形式主义为基层减负若干规定》（严格控制借调基层干部）；整治形式主义为基层减负典型问题通报",
 	Doc:      "从乡镇、村、学校借调抽调人员",

@@ -11,6 +11,7 @@ import "github.com/gwlint/gwlint/lint"
 // reader checks the task against the list.
 var BurdenTerritorial = &lint.Rule{
 	ID:       "burden-territorial",
+	Name:     "以属地管理推卸任务",
 	Severity: lint.Info,
 	Source:   "《整治形式主义为基层减负若干规定》（不得以属地管理为名转嫁责任）；乡镇（街道）履行职责事项清单",
 	Doc:      "以属地管理为名把专业监管、巡查、执法任务推给乡镇、村",
