@@ -126,7 +126,7 @@ func TestFixFileRefusesAChangedFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	n, err := lint.FixFile(res)
-	if err == nil || !strings.Contains(err.Error(), "changed on disk since it was read") || n != 0 {
+	if !errors.Is(err, lint.ErrChangedOnDisk) || n != 0 {
 		t.Fatalf("FixFile = %d, %v; want a refusal naming the change", n, err)
 	}
 	if got, _ := os.ReadFile(path); !bytes.Equal(got, edited) {

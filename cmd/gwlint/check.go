@@ -100,9 +100,12 @@ func checkCommand() *cli.Command {
 			}
 			var outcome lint.Outcome
 			var writeErr error
+			fixFailed := false
 			emit := func(r *lint.Result) {
 				if c.Bool("fix") {
-					r = fixResult(c, checker, r, fixLevel)
+					var failed bool
+					r, failed = fixResult(c, checker, r, fixLevel)
+					fixFailed = fixFailed || failed
 				}
 				if docxDir != "" {
 					r = annotateResult(c, checker, r, docxDir)
@@ -124,6 +127,9 @@ func checkCommand() *cli.Command {
 			}
 			if writeErr != nil {
 				return &exitError{code: 2, err: writeErr}
+			}
+			if fixFailed {
+				return &exitError{code: 2} // each file that was not fixed is named above
 			}
 			if code := outcome.ExitCode(failLevel); code != 0 {
 				return &exitError{code: code}
@@ -175,28 +181,29 @@ func readStdin(c *cli.Context, targets []lint.Target) []lint.Target {
 
 // fixResult writes the mechanical fixes of a result's findings at or above
 // level to its file and checks the file again, so that the report shows
-// what is left. A file that cannot be fixed keeps its findings and gains
-// an error.
-func fixResult(c *cli.Context, checker *lint.Checker, r *lint.Result, level lint.Severity) *lint.Result {
+// what is left. A file that cannot be fixed (read-only, hard-linked,
+// changed meanwhile…) keeps its findings in the report, and the reason
+// goes to standard error; failed says so, for exit code 2.
+func fixResult(c *cli.Context, checker *lint.Checker, r *lint.Result, level lint.Severity) (_ *lint.Result, failed bool) {
 	if r.Err != nil || r.Doc == nil || r.Path == "-" {
-		return r
+		return r, false
 	}
 	selected := lint.FixesAtLeast(r, level)
 	if !hasFix(selected) {
-		return r
+		return r, false
 	}
 	n, err := lint.FixFile(selected)
 	switch {
 	case errors.Is(err, lint.ErrNotFixable):
-		return r
+		return r, false
 	case err != nil:
-		r.Err = fmt.Errorf("--fix: %w", err)
-		return r
+		fmt.Fprintf(c.App.ErrWriter, "gwlint: %s: --fix 未修改该文件：%v\n", r.Path, err)
+		return r, true
 	case n > 0:
 		fmt.Fprintf(c.App.ErrWriter, "gwlint: %s: applied %d fixes\n", r.Path, n)
-		return checker.CheckFile(r.Path)
+		return checker.CheckFile(r.Path), false
 	}
-	return r
+	return r, false
 }
 
 // flagAfterPath reports whether an argument after the first path is one

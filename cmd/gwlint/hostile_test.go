@@ -1014,3 +1014,36 @@ func TestHostileConfig(t *testing.T) {
 		})
 	}
 }
+
+// TestHostileFix: --fix rewrote a 0444 file, split hard links, and a
+// failed fix dropped every finding of the file from the report. Now such
+// a file is left as it is, the reason goes to standard error, the
+// report keeps its findings, and the run exits 2.
+func TestHostileFix(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		prepare func(t *testing.T, path string)
+		reason  string
+	}{
+		{"read-only", func(t *testing.T, path string) { must(t, os.Chmod(path, 0o444)) }, "只读"},
+		{"hard link", func(t *testing.T, path string) { must(t, os.Link(path, path+".bak")) }, "硬链接"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := hostileDir(t)
+			path := filepath.Join(dir, "draft.txt")
+			must(t, os.WriteFile(path, []byte(goodDraft), 0o644))
+			tc.prepare(t, path)
+			var out, errb bytes.Buffer
+			code := run([]string{"gwlint", "check", "--fix", "--format", "json", path}, strings.NewReader(""), &out, &errb)
+			if code != 2 || !strings.Contains(errb.String(), tc.reason) || !strings.Contains(errb.String(), "未修改") {
+				t.Errorf("exit %d, stderr %q; want 2 and the reason (%s)", code, errb.String(), tc.reason)
+			}
+			if !strings.Contains(out.String(), `"punct-halfwidth"`) {
+				t.Errorf("the report lost the file's findings:\n%s", out.String())
+			}
+			if got, _ := os.ReadFile(path); string(got) != goodDraft {
+				t.Errorf("the file was changed: %q", got)
+			}
+		})
+	}
+}
