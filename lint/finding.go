@@ -77,7 +77,25 @@ type Finding struct {
 	// Fix, when set, replaces Span's text with Fix.Text. Only mechanical
 	// corrections carry one.
 	Fix *Fix
+	// Scope is what the finding is about, for reports that place it on
+	// the draft; Pass.Report fills in the rule's.
+	Scope Scope
 }
+
+// Scope says what a finding is about, so that a report can place it
+// without knowing rule IDs.
+type Scope int
+
+const (
+	// ScopePassage: a passage of the draft, marked where it stands.
+	ScopePassage Scope = iota
+	// ScopeDraft: the draft as a whole (its 字数, its copy ratio), listed
+	// above the text rather than painted over all of it.
+	ScopeDraft
+	// ScopeCopied: a passage copied from a parent, shown beside the
+	// parent's text.
+	ScopeCopied
+)
 
 // Related points at a place in another document (or elsewhere in the
 // same one) that explains a finding: for a copied passage, the passage

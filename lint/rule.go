@@ -41,6 +41,9 @@ type Rule struct {
 	Source string
 	// Doc is a one-line description.
 	Doc string
+	// Scope is what the rule's findings are about (ScopePassage unless
+	// set), for reports that place them.
+	Scope Scope
 	// Needs lists the shared facts the rule reads, for `gwlint rules`.
 	Needs Needs
 	// Requires lists the resources (prepared once per run) and facts
@@ -107,6 +110,9 @@ func (p *Pass) Report(f Finding) {
 	f.Severity = p.severityOf(f.Severity)
 	if f.Source == "" {
 		f.Source = p.Rule.Source
+	}
+	if f.Scope == ScopePassage {
+		f.Scope = p.Rule.Scope
 	}
 	f.Span.Start = max(0, min(f.Span.Start, p.Doc.Len()))
 	f.Span.End = max(f.Span.Start, min(f.Span.End, p.Doc.Len()))

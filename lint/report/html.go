@@ -43,22 +43,15 @@ var htmlTemplate = sync.OnceValue(func() *template.Template {
 // the page and the report look alike.
 func ViewCSS() string { return viewCSS }
 
-// ruleCopyPassage and the document-wide rules are named by the contract.
-const (
-	ruleCopyPassage = "copy-passage"
-	ruleCopyRatio   = "copy-ratio"
-	ruleLengthCap   = "length-cap"
-)
-
 // IsDocumentWide reports whether a finding is about the draft as a whole
 // rather than a passage in it. Such findings are listed above the draft
 // and not painted over its text, where they would cover everything.
 func IsDocumentWide(f lint.Finding, textLen int) bool {
-	if f.Rule == ruleLengthCap || f.Rule == ruleCopyRatio {
+	if f.Scope == lint.ScopeDraft {
 		return true
 	}
 	n := f.Span.End - f.Span.Start
-	return f.Rule != ruleCopyPassage && n > 400 && n*2 > textLen
+	return f.Scope != lint.ScopeCopied && n > 400 && n*2 > textLen
 }
 
 type htmlReport struct {
@@ -352,7 +345,7 @@ func segmentText(text []rune, spans []inlineSpan) []htmlSegment {
 				s := spans[k]
 				ids = append(ids, s.id)
 				titles = append(titles, fmt.Sprintf("%s %s：%s", s.finding.Severity, s.finding.Rule, s.finding.Message))
-				if s.finding.Rule == ruleCopyPassage {
+				if s.finding.Scope == lint.ScopeCopied {
 					copied = true
 				} else {
 					sev = max(sev, s.finding.Severity)
@@ -416,7 +409,7 @@ func CopiedPassages(r *lint.Result) []CopiedPassage {
 	}
 	findingAt := map[lint.Span]int{}
 	for i, f := range r.Findings {
-		if f.Rule == ruleCopyPassage {
+		if f.Scope == lint.ScopeCopied {
 			if _, seen := findingAt[f.Span]; !seen {
 				findingAt[f.Span] = i
 			}
@@ -444,7 +437,7 @@ func CopiedPassages(r *lint.Result) []CopiedPassage {
 		return out
 	}
 	for i, f := range r.Findings {
-		if f.Rule != ruleCopyPassage || len(f.Related) == 0 || f.Related[0].Text == "" {
+		if f.Scope != lint.ScopeCopied || len(f.Related) == 0 || f.Related[0].Text == "" {
 			continue
 		}
 		rel := f.Related[0]

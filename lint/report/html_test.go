@@ -52,9 +52,9 @@ func htmlNoticeResult(t *testing.T) *lint.Result {
 	astral := htmlSpanOf(t, text, "𠀾字样")
 	note := htmlSpanOf(t, text, "目录。")
 	findings := []lint.Finding{
-		{Rule: "length-cap", Severity: lint.Warning, Message: "正文超过上限", Span: lint.Span{Start: 17, End: doc.Len()}, Source: "《整治形式主义为基层减负若干规定》第2条"},
+		{Rule: "length-cap", Scope: lint.ScopeDraft, Severity: lint.Warning, Message: "正文超过上限", Span: lint.Span{Start: 17, End: doc.Len()}, Source: "《整治形式主义为基层减负若干规定》第2条"},
 		{Rule: "punct-halfwidth", Severity: lint.Warning, Message: "中文文本中使用了半角冒号“:”，应为全角“：”", Span: colon, Source: "GB/T 15834—2011 4.1", Fix: &lint.Fix{Span: colon, Text: "："}},
-		{Rule: "copy-passage", Severity: lint.Info, Message: "本段与上级文件原文高度重合", Span: copied, Source: "《整治形式主义为基层减负若干规定》第2条",
+		{Rule: "copy-passage", Scope: lint.ScopeCopied, Severity: lint.Info, Message: "本段与上级文件原文高度重合", Span: copied, Source: "《整治形式主义为基层减负若干规定》第2条",
 			Related: []lint.Related{{Path: "testdata/html/parent.txt", Span: lint.Span{Start: 0, End: len(parentPassage)}, Start: lint.Position{Line: 1, Column: 1}, End: lint.Position{Line: 1, Column: 97}, Message: "上级文件原文", Text: string(parentPassage)}}},
 		{Rule: "burden-deadline", Severity: lint.Warning, Message: "“3日内”报送时限过短", Span: deadline, Source: "《整治形式主义为基层减负若干规定》第4条"},
 		{Rule: "burden-proof", Severity: lint.Error, Message: "要求“拍照留痕”", Span: photo, Source: "《整治形式主义为基层减负若干规定》第5条"},
@@ -182,7 +182,7 @@ func TestHTMLEscapesDraft(t *testing.T) {
 		Path: doc.Path, Doc: doc, Title: doc.Title(), Chars: lint.CountChars(hostile), Cap: 5000, CapReason: "<i>理由</i>",
 		Copy: &lint.CopyFacts{Ratio: 0.5, Parents: []lint.ParentShare{{Path: "<p>.txt", Title: "<script>alert(5)</script>", Ratio: 0.5, Coverage: 0.5}}},
 		Findings: []lint.Finding{
-			{Rule: "copy-passage", Severity: lint.Warning, Message: "<b>消息</b>", Span: span, Source: "<a href=javascript:alert(6)>依据</a>",
+			{Rule: "copy-passage", Scope: lint.ScopeCopied, Severity: lint.Warning, Message: "<b>消息</b>", Span: span, Source: "<a href=javascript:alert(6)>依据</a>",
 				Related: []lint.Related{{Path: "<p>.txt", Message: "<i>", Text: "<img src=y onerror=alert(7)>"}},
 				Fix:     &lint.Fix{Span: span, Text: "<script>alert(8)</script>"}},
 		},
@@ -229,7 +229,14 @@ func TestHTMLEscapesDraft(t *testing.T) {
 func TestHTMLSegmentsOverlapping(t *testing.T) {
 	text := []rune("甲乙丙丁戊己庚")
 	f := func(rule string, sev lint.Severity, a, b int) lint.Finding {
-		return lint.Finding{Rule: rule, Severity: sev, Message: rule, Span: lint.Span{Start: a, End: b}}
+		f := lint.Finding{Rule: rule, Severity: sev, Message: rule, Span: lint.Span{Start: a, End: b}}
+		switch rule {
+		case "copy-passage":
+			f.Scope = lint.ScopeCopied
+		case "length-cap":
+			f.Scope = lint.ScopeDraft
+		}
+		return f
 	}
 	spans := []inlineSpan{
 		{id: "a", span: lint.Span{Start: 1, End: 5}, finding: f("copy-passage", lint.Info, 1, 5)},
@@ -370,7 +377,7 @@ func TestCopiedPassages(t *testing.T) {
 		}},
 		Findings: []lint.Finding{
 			{Rule: "punct-halfwidth", Span: lint.Span{Start: 0, End: 1}},
-			{Rule: "copy-passage", Span: second},
+			{Rule: "copy-passage", Scope: lint.ScopeCopied, Span: second},
 		},
 	}
 	got := CopiedPassages(res)
@@ -403,9 +410,9 @@ func FuzzHTMLReport(f *testing.F) {
 		}
 		doc := lint.ParseText("f.txt", text)
 		res := &lint.Result{Path: "f.txt", Doc: doc, Findings: []lint.Finding{
-			{Rule: "copy-passage", Severity: lint.Info, Span: lint.Span{Start: a, End: b}, Related: []lint.Related{{Path: "p", Text: related}}},
+			{Rule: "copy-passage", Scope: lint.ScopeCopied, Severity: lint.Info, Span: lint.Span{Start: a, End: b}, Related: []lint.Related{{Path: "p", Text: related}}},
 			{Rule: "punct-halfwidth", Severity: lint.Error, Span: lint.Span{Start: c, End: d}},
-			{Rule: "length-cap", Severity: lint.Warning, Span: lint.Span{Start: 0, End: doc.Len()}},
+			{Rule: "length-cap", Scope: lint.ScopeDraft, Severity: lint.Warning, Span: lint.Span{Start: 0, End: doc.Len()}},
 		}}
 		var buf bytes.Buffer
 		if err := HTML(&buf, []*lint.Result{res}, Options{}); err != nil {

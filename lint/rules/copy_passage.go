@@ -20,6 +20,7 @@ var CopyPassage = &lint.Rule{
 	Name:     "照抄上级文件的段落",
 	Severity: lint.Info,
 	Source:   copySource,
+	Scope:    lint.ScopeCopied,
 	Doc:      "与上级文件重复的段落（至少13个字符，容忍地名、年份、数字的替换），并列出上级文件原文",
 	Needs:    lint.NeedsParents,
 	Requires: []lint.Requirement{lint.CopyFact},

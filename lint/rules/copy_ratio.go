@@ -34,6 +34,7 @@ var CopyRatio = &lint.Rule{
 	Name:     "上下一般粗：复制比过高",
 	Severity: lint.Warning,
 	Source:   copyRatioSource,
+	Scope:    lint.ScopeDraft,
 	Doc:      "全文复制比或对上级文件的覆盖率超过阈值（默认50%、60%），疑似照搬照抄、上下一般粗",
 	Needs:    lint.NeedsParents,
 	Requires: []lint.Requirement{lint.CopyFact},

@@ -19,6 +19,7 @@ var LengthCap = &lint.Rule{
 	Name:     "篇幅超过字数上限",
 	Severity: lint.Warning,
 	Source:   "《整治形式主义为基层减负若干规定》第2条",
+	Scope:    lint.ScopeDraft,
 	Doc:      "正文字数超过上限：地方和部门文件一般不超过5000字，部署专项工作或具体任务的一般不超过4000字，部署综合性工作的不设上限",
 	Run: func(pass *lint.Pass) {
 		doc := pass.Doc
