@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"embed"
 	"encoding/json"
 	"errors"
@@ -14,10 +15,12 @@ import (
 	"os"
 	"path"
 	"runtime"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/gwlint/gwlint/lint"
+	"github.com/gwlint/gwlint/lint/annotate"
 	"github.com/gwlint/gwlint/lint/read"
 	"github.com/gwlint/gwlint/lint/report"
 )
@@ -151,6 +154,7 @@ func NewServer(opts Options) (*Server, error) {
 	})
 	s.mux.HandleFunc("POST /api/check", s.handleCheck)
 	s.mux.HandleFunc("POST /api/view", s.handleView)
+	s.mux.HandleFunc("POST /api/docx", s.handleDocx)
 	return s, nil
 }
 
@@ -303,6 +307,29 @@ func (s *Server) handleCheck(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, report.JSONReport([]*lint.Result{c.result}, s.opts.ToolVersion))
 }
 
+// IgnoreKey names a finding in an ignore field: its rule and where it
+// starts, which stay the same when the same draft is checked again.
+func IgnoreKey(f lint.Finding) string { return f.Rule + "@" + strconv.Itoa(f.Span.Start) }
+
+// handleDocx answers with the draft as a Word file: a 批注 on each finding
+// not ignored and a 修订 for each of their fixes.
+func (s *Server) handleDocx(w http.ResponseWriter, r *http.Request) {
+	c, err := s.check(w, r)
+	if err != nil {
+		writeError(w, err)
+		return
+	}
+	var buf bytes.Buffer
+	if _, err := annotate.Docx(&buf, c.result, annotate.Options{}); err != nil {
+		writeError(w, &requestError{http.StatusInternalServerError, "无法生成批注文档：" + err.Error()})
+		return
+	}
+	name := strings.TrimSuffix(c.result.Path, path.Ext(c.result.Path)) + annotate.Suffix
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+	w.Header().Set("Content-Disposition", "attachment; filename*=UTF-8''"+url.PathEscape(name))
+	w.Write(buf.Bytes())
+}
+
 func (s *Server) handleView(w http.ResponseWriter, r *http.Request) {
 	c, err := s.check(w, r)
 	if err != nil {
@@ -359,6 +386,7 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request) (c *checked, err 
 	if err != nil {
 		return nil, err
 	}
+	ignore := up.ignore
 	var parents []*lint.Document
 	for _, p := range up.parents {
 		d, err := parse("parent", p.name, p.data)
@@ -382,6 +410,15 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request) (c *checked, err 
 	res := checker.CheckContext(r.Context(), draft)
 	if r.Context().Err() != nil {
 		return nil, &requestError{http.StatusServiceUnavailable, "请求已取消"}
+	}
+	if len(ignore) > 0 {
+		kept := res.Findings[:0]
+		for _, f := range res.Findings {
+			if !ignore[IgnoreKey(f)] {
+				kept = append(kept, f)
+			}
+		}
+		res.Findings = kept
 	}
 	return &checked{result: res}, nil
 }
@@ -444,7 +481,13 @@ type upload struct {
 	draftName string
 	draft     []byte
 	parents   []uploadedFile
+	// ignore names findings the reviewer set aside on the page, each as
+	// RULE@OFFSET; they are left out of the answer.
+	ignore map[string]bool
 }
+
+// maxIgnored bounds the ignore fields of one request.
+const maxIgnored = 10000
 
 // pastedName names a pasted draft in reports; with no extension it is
 // read as plain text.
@@ -505,6 +548,18 @@ func readUpload(r *http.Request, body io.Reader) (*upload, error) {
 				return nil, badRequest("上级文件超过 %d 份；请减少后再试", maxParents)
 			}
 			up.parents = append(up.parents, uploadedFile{file, data})
+		case "ignore":
+			data, err := io.ReadAll(io.LimitReader(part, 201))
+			if err != nil {
+				return nil, readError("ignore field", err)
+			}
+			if len(data) > 200 || len(up.ignore) == maxIgnored {
+				return nil, badRequest("忽略项过多或过长（最多 %d 项）", maxIgnored)
+			}
+			if up.ignore == nil {
+				up.ignore = map[string]bool{}
+			}
+			up.ignore[string(data)] = true
 		default:
 			return nil, badRequest("未知的表单字段 %q（应为 text、draft、parent 或 ignore）", name)
 		}

@@ -8,7 +8,28 @@
   var SEVERITY_LABEL = { error: "错误", warning: "警告", info: "提示" };
   var SEVERITY_RANK = { info: 1, warning: 2, error: 3 };
 
-  var state = { draft: null, parents: [], report: null, view: null };
+  var state = { draft: null, parents: [], report: null, view: null, accepted: {}, ignored: {} };
+
+  // The kinds the findings are filtered by, as the printed 审核单 groups
+  // them; a rule belongs to the first kind one of whose prefixes its ID has.
+  var KINDS = [
+    ["篇幅", ["length-"]],
+    ["照搬照抄", ["copy-"]],
+    ["层层转发", ["forward-"]],
+    ["基层负担与文风", ["burden-", "style-"]],
+    ["文种与标题", ["genre-", "title-"]],
+    ["公文格式", ["docno-", "date-", "heading-", "attachment-", "addressee-", "cc-", "header-", "layout-"]],
+    ["标点与数字", ["punct-", "number-"]]
+  ];
+
+  function kindOf(rule) {
+    for (var k = 0; k < KINDS.length; k++) {
+      for (var p = 0; p < KINDS[k][1].length; p++) {
+        if (rule.indexOf(KINDS[k][1][p]) === 0) { return KINDS[k][0]; }
+      }
+    }
+    return "其他";
+  }
 
   function $(id) { return document.getElementById(id); }
 
@@ -149,19 +170,28 @@
     s.classList.toggle("app-failed", !!failed);
   }
 
-  function submit(e) {
-    e.preventDefault();
+  // buildForm is the request for the draft and parents as they stand, or
+  // null when there is no draft.
+  function buildForm() {
     var form = new FormData();
     if (state.draft) {
       form.append("draft", state.draft, state.draft.name);
     } else {
       var text = $("draft-text").value;
-      if (!text.trim()) { setStatus("请先粘贴文稿，或选择草稿文件。", true); return; }
+      if (!text.trim()) { return null; }
       // As a Blob, so that the text goes as it was pasted: a string field
       // would have its line breaks turned into CRLF by the form encoding.
       form.append("text", new Blob([text], { type: "text/plain;charset=utf-8" }), "text.txt");
     }
     state.parents.forEach(function (f) { form.append("parent", f, f.name); });
+    return form;
+  }
+
+  function submit(e) {
+    e.preventDefault();
+    var form = buildForm();
+    if (!form) { setStatus("请先粘贴文稿，或选择草稿文件。", true); return; }
+    state.sent = form;
     $("check-button").disabled = true;
     setStatus("正在检查……");
     fetch("/api/view", { method: "POST", body: form })
@@ -184,6 +214,8 @@
   function draw(view) {
     state.view = view;
     state.report = view.report;
+    state.accepted = {};
+    state.ignored = {};
     closePopup();
     var file = view.report.files[0];
     $("result").hidden = false;
@@ -353,12 +385,33 @@
     list.textContent = "";
     $("no-findings").hidden = file.findings.length > 0;
     list.hidden = file.findings.length === 0;
-    $("finding-count").textContent = file.findings.length ? "共 " + file.findings.length + " 处" : "";
+    var kinds = {};
+    file.findings.forEach(function (f) { kinds[kindOf(f.rule)] = true; });
+    var select = $("show-kind");
+    var chosen = select.value;
+    select.textContent = "";
+    select.appendChild(new Option("全部类别", ""));
+    KINDS.map(function (k) { return k[0]; }).concat(["其他"]).forEach(function (k) {
+      if (kinds[k]) { select.appendChild(new Option(k, k)); }
+    });
+    select.value = kinds[chosen] ? chosen : "";
+    var grouped = $("group-para").checked;
+    var line = -1;
     file.findings.forEach(function (f, i) {
+      if (grouped && f.line !== line) {
+        line = f.line;
+        var head = el("li", "app-group-head", "第" + f.line + "行");
+        head.setAttribute("role", "presentation");
+        head.dataset.line = String(f.line);
+        list.appendChild(head);
+      }
       var li = el("li", "gw-finding");
       li.id = "li-finding-" + i;
       li.tabIndex = 0;
       li.dataset.i = String(i);
+      li.dataset.sev = f.severity;
+      li.dataset.kind = kindOf(f.rule);
+      li.dataset.line = String(f.line);
       li.appendChild(el("span", "gw-loc", placeOf(f)));
       li.appendChild(el("span", "gw-sev sev-" + f.severity, SEVERITY_LABEL[f.severity] || f.severity));
       if (f.rule_name) { li.appendChild(el("span", "gw-rule-name", f.rule_name)); }
@@ -366,8 +419,156 @@
       li.appendChild(el("span", "gw-msg", f.message));
       li.appendChild(el("span", "gw-source", "依据：" + f.source));
       if (f.fix) { li.appendChild(el("span", "gw-fix", f.fix.text ? "建议改为“" + f.fix.text + "”" : "建议删除")); }
+      var acts = el("span", "app-acts");
+      if (f.fix) { acts.appendChild(actButton("accept", i)); }
+      acts.appendChild(actButton("ignore", i));
+      li.appendChild(acts);
       list.appendChild(li);
+      markDecision(i);
     });
+    applyFilter();
+  }
+
+  function actButton(act, i) {
+    var b = el("button", "app-small");
+    b.type = "button";
+    b.dataset.act = act;
+    b.dataset.i = String(i);
+    return b;
+  }
+
+  // markDecision shows whether finding i is accepted or ignored, on its
+  // item and its buttons.
+  function markDecision(i) {
+    var li = $("li-finding-" + i);
+    if (!li) { return; }
+    li.classList.toggle("gw-accepted", !!state.accepted[i]);
+    li.classList.toggle("gw-ignored", !!state.ignored[i]);
+    li.querySelectorAll("button[data-act]").forEach(function (b) {
+      if (b.dataset.act === "accept") {
+        b.textContent = state.accepted[i] ? "撤销采纳" : "采纳修改";
+        b.setAttribute("aria-pressed", state.accepted[i] ? "true" : "false");
+      } else {
+        b.textContent = state.ignored[i] ? "恢复" : "忽略";
+        b.setAttribute("aria-pressed", state.ignored[i] ? "true" : "false");
+      }
+    });
+  }
+
+  function decide(act, i) {
+    if (act === "accept") {
+      state.accepted[i] = !state.accepted[i];
+      if (state.accepted[i]) { delete state.ignored[i]; }
+    } else {
+      state.ignored[i] = !state.ignored[i];
+      if (state.ignored[i]) { delete state.accepted[i]; }
+    }
+    markDecision(i);
+    countFindings();
+  }
+
+  // applyFilter shows the findings of the chosen severities and kind.
+  function applyFilter() {
+    var show = { error: $("show-error").checked, warning: $("show-warning").checked, info: $("show-info").checked };
+    var kind = $("show-kind").value;
+    var lines = {};
+    document.querySelectorAll("#finding-list .gw-finding").forEach(function (li) {
+      li.hidden = !show[li.dataset.sev] || (kind !== "" && li.dataset.kind !== kind);
+      if (!li.hidden) { lines[li.dataset.line] = true; }
+    });
+    document.querySelectorAll("#finding-list .app-group-head").forEach(function (h) { h.hidden = !lines[h.dataset.line]; });
+    countFindings();
+  }
+
+  function countFindings() {
+    var all = document.querySelectorAll("#finding-list .gw-finding");
+    if (!all.length) { $("finding-count").textContent = ""; return; }
+    var shown = 0;
+    all.forEach(function (li) { if (!li.hidden) { shown++; } });
+    var text = "共 " + all.length + " 处";
+    if (shown !== all.length) { text += "，显示 " + shown + " 处"; }
+    var a = Object.keys(state.accepted).filter(function (k) { return state.accepted[k]; }).length;
+    var g = Object.keys(state.ignored).filter(function (k) { return state.ignored[k]; }).length;
+    if (a) { text += "，已采纳 " + a + " 处"; }
+    if (g) { text += "，已忽略 " + g + " 处"; }
+    $("finding-count").textContent = text;
+  }
+
+  // ---- What the reviewer takes away --------------------------------------
+  function baseName() {
+    return state.report.files[0].path.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, "") || "文稿";
+  }
+
+  // save offers a file for download, and keeps its link in #download-link
+  // for a minute, so the last download can be opened again.
+  function save(name, blob) {
+    var a = $("download-link");
+    if (a.href) { URL.revokeObjectURL(a.href); }
+    a.href = URL.createObjectURL(blob);
+    a.download = name;
+    a.textContent = name;
+    a.click();
+  }
+
+  // correctedText is the draft with the accepted fixes applied, later ones
+  // first, one that overlaps a fix already applied left out.
+  function correctedText() {
+    var cps = Array.from(state.view.text);
+    var fixes = [];
+    state.report.files[0].findings.forEach(function (f, i) {
+      if (f.fix && state.accepted[i] && !state.ignored[i]) { fixes.push(f.fix); }
+    });
+    fixes.sort(function (x, y) { return y.offset - x.offset; });
+    var floor = Infinity;
+    fixes.forEach(function (fx) {
+      if (fx.end_offset > floor) { return; }
+      cps.splice(fx.offset, fx.end_offset - fx.offset, fx.text);
+      floor = fx.offset;
+    });
+    return cps.join("");
+  }
+
+  function downloadText() {
+    if (!state.report) { return; }
+    save(baseName() + "-修改后.txt", new Blob([correctedText()], { type: "text/plain;charset=utf-8" }));
+  }
+
+  function ignoredKeys() {
+    var out = [];
+    state.report.files[0].findings.forEach(function (f, i) {
+      if (state.ignored[i]) { out.push({ f: f, key: f.rule + "@" + f.offset }); }
+    });
+    return out;
+  }
+
+  // downloadIgnored lists the findings set aside, with the inline
+  // suppression that keeps each out of later checks of a Markdown draft.
+  function downloadIgnored() {
+    if (!state.report) { return; }
+    var lines = ["# " + state.report.files[0].path + " 中忽略的问题", "# 在 Markdown 文稿中，把注释放在该行之前，以后的检查即不再报告；其他格式的文稿可在 .gwlint.yaml 的 rules 中关闭整条规则。", ""];
+    ignoredKeys().forEach(function (x) {
+      lines.push("第" + x.f.line + "行第" + x.f.column + "列 " + x.f.rule + "：" + x.f.message);
+      lines.push("<!-- gwlint-disable-next-line " + x.f.rule + " -->");
+      lines.push("");
+    });
+    save(baseName() + "-忽略项.txt", new Blob([lines.join("\n")], { type: "text/plain;charset=utf-8" }));
+  }
+
+  function downloadDocx() {
+    if (!state.report || !state.sent) { return; }
+    var form = new FormData();
+    state.sent.forEach(function (v, k) { form.append(k, v); });
+    ignoredKeys().forEach(function (x) { form.append("ignore", x.key); });
+    setStatus("正在生成批注版 Word……");
+    fetch("/api/docx", { method: "POST", body: form })
+      .then(function (resp) {
+        if (!resp.ok) {
+          return resp.json().then(function (body) { throw new Error(body && body.error ? body.error : "HTTP " + resp.status); });
+        }
+        return resp.blob();
+      })
+      .then(function (blob) { save(baseName() + "-审核意见.docx", blob); setStatus("批注版 Word 已生成。"); })
+      .catch(function (err) { setStatus("生成批注版 Word 失败：" + err.message, true); });
   }
 
   function drawPassages(view) {
@@ -502,6 +703,11 @@
     $("draft-clear").addEventListener("click", function () { setDraft(null); });
     $("check-form").addEventListener("submit", submit);
     $("download-json").addEventListener("click", download);
+    $("download-text").addEventListener("click", downloadText);
+    $("download-docx").addEventListener("click", downloadDocx);
+    $("download-ignored").addEventListener("click", downloadIgnored);
+    ["show-error", "show-warning", "show-info", "show-kind"].forEach(function (id) { $(id).addEventListener("change", applyFilter); });
+    $("group-para").addEventListener("change", function () { if (state.view) { drawFindings(state.view, state.report.files[0]); } });
     $("popup-close").addEventListener("click", closePopup);
     // A file dropped beside the drop zones would make the browser leave
     // the page to show it.
@@ -516,10 +722,13 @@
       if (mark && e.key === "Enter") { e.preventDefault(); openPopup(mark); }
     });
     $("finding-list").addEventListener("click", function (e) {
+      var act = e.target.closest("button[data-act]");
+      if (act) { decide(act.dataset.act, Number(act.dataset.i)); return; }
       var li = e.target.closest(".gw-finding");
       if (li) { closePopup(); selectFinding(Number(li.dataset.i), true); }
     });
     $("finding-list").addEventListener("keydown", function (e) {
+      if (e.target.closest && e.target.closest("button")) { return; }
       var li = e.target.closest && e.target.closest(".gw-finding");
       if (li && e.key === "Enter") { closePopup(); selectFinding(Number(li.dataset.i), true); }
     });
