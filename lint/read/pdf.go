@@ -833,6 +833,11 @@ func firstRune(s string) rune {
 // the simplified forms Chinese text uses.
 func unifiedIdeograph(r rune) rune {
 	switch {
+	case r == 0x2F3E:
+		// ⼾ decomposes to the traditional 戶, but a simplified-Chinese
+		// font's glyph for it is 户, and that is what the text means
+		// (Chromium's PDFs map 户 to ⼾).
+		return 0x6237
 	case r >= 0x2F00 && r <= 0x2FD5:
 		if s := norm.NFKC.String(string(r)); utf8.RuneCountInString(s) == 1 {
 			return []rune(s)[0]

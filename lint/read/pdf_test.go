@@ -213,3 +213,11 @@ func BenchmarkPDF(b *testing.B) {
 		}
 	}
 }
+
+func TestUnifiedIdeograph(t *testing.T) {
+	for in, want := range map[rune]rune{'⾦': '金', '⻩': '黄', '⼀': '一', '⼾': '户', '⻔': '门', '金': '金', 'A': 'A'} {
+		if got := unifiedIdeograph(in); got != want {
+			t.Errorf("unifiedIdeograph(%c) = %c, want %c", in, got, want)
+		}
+	}
+}

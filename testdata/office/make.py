@@ -271,6 +271,23 @@ def main():
         f.write("\n".join(notice) + "\n")
     chromium_pdf(notice, os.path.join(HERE, "notice-chromium.pdf"))
     chromium_scan(os.path.join(HERE, "scan.pdf"))
+    # Held out: PDFs of documents the PDF reader was not tuned on, kept
+    # only to measure it (measure.py).
+    heldout = os.path.join(HERE, "heldout")
+    os.makedirs(heldout, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in HELDOUT:
+            lines = corpus_lines(name)
+            base = name.replace(".txt", "")
+            src = os.path.join(tmp, base + ".fodt")
+            with open(src, "w", encoding="utf-8") as f:
+                f.write(fodt(STANDARD, paragraphs(lines, numbered=False)))
+            soffice(src, "pdf", heldout)
+            chromium_pdf(lines, os.path.join(heldout, base + "-chromium.pdf"))
+
+
+# Corpus documents for the held-out measurement of the PDF reader.
+HELDOUT = ["govcn_5350427.txt", "govcn_5352666.txt", "govcn_5358604.txt"]
 
 
 if __name__ == "__main__":
