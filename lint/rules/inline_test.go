@@ -12,4 +12,5 @@ import (
 func TestInline(t *testing.T) {
 	t.Run("punct", func(t *testing.T) { linttest.Run(t, "testdata/inline/punct", punctRules...) })
 	t.Run("format", func(t *testing.T) { linttest.Run(t, "testdata/inline/format", formatRules...) })
+	t.Run("genre", func(t *testing.T) { linttest.Run(t, "testdata/inline/genre", genreRules...) })
 }
