@@ -39,24 +39,6 @@ func scanNumber(r []rune, p, limit int) (int, bool) {
 	return e, e > p
 }
 
-// builtinMay: a built-in slot may match in the sentence.
-func builtinMay(r []rune, s Span, sl *Slot) bool {
-	if len(sl.builtins) == 0 {
-		return false
-	}
-	for _, b := range sl.builtins {
-		if b == "department" || b == "deadline" || b == "tight_deadline" {
-			return true
-		}
-	}
-	for p := s.Start; p < s.End; p++ {
-		if isDigit(r[p]) || isHanNumeral(r[p]) {
-			return true
-		}
-	}
-	return false
-}
-
 func findBuiltin(t *phrase.Text, name string, in Span) (Span, bool) {
 	switch name {
 	case "department":

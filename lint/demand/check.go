@@ -46,11 +46,12 @@ var (
 	builtin     *Lexicon
 )
 
-// Builtin is the lexicon of the embedded lists, compiled once. Its
+// Builtin is the lexicon of the embedded lists, compiled once from their
+// parsed form (builtin_data.go), so that no YAML is read at a check. Its
 // examples are checked by the tests, not at every start.
 func Builtin() *Lexicon {
 	builtinOnce.Do(func() {
-		lx, err := Compile(BuiltinFiles()...)
+		lx, err := compileParsed(builtinParsed)
 		if err != nil {
 			panic("demand: embedded lists: " + err.Error()) // caught by the tests
 		}
@@ -142,7 +143,7 @@ func (lx *Lexicon) Explain(t *phrase.Text, k *Kind) string {
 				fmt.Fprintf(&b, "分句“%s”不计（%s）。", t.Slice(c.Span), strings.Join(why, "、"))
 			}
 		}
-		if k.Unless != nil && hasRaw(lx.scan(r, s), k.Unless) {
+		if k.Unless != nil && lx.gateOf(r, s, lx.scan(r, s)).has(k.Unless) {
 			fmt.Fprintf(&b, "句中有 unless 的词（%s）。", k.Unless.Src)
 		}
 		for i, sl := range k.Slots {
@@ -170,4 +171,17 @@ func words(t *phrase.Text) string {
 		b.WriteRune(r[p])
 	}
 	return b.String()
+}
+
+// CompileWithBuiltin compiles user lists after the embedded ones.
+func CompileWithBuiltin(files ...File) (*Lexicon, error) {
+	ps := append([]*parsed{}, builtinParsed...)
+	for _, f := range files {
+		p, err := parseFile(f)
+		if err != nil {
+			return nil, err
+		}
+		ps = append(ps, p)
+	}
+	return compileParsed(ps)
 }

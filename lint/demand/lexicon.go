@@ -28,6 +28,10 @@ type Lexicon struct {
 	words map[rune][]word
 	n     int
 	ids   map[string]int
+	// slots are the compiled slots of the kinds; slotsOf lists, for each
+	// word id, the slots that hold it.
+	slots   []*Slot
+	slotsOf [][]int32
 }
 
 type word struct {
@@ -84,6 +88,8 @@ type Slot struct {
 	Src      string
 	words    map[int]bool
 	builtins []string
+	idx      int  // in Lexicon.slots, for the per-sentence gate
+	anywhere bool // a built-in that may match in any sentence ({deadline}, {department})
 }
 
 // Error is a problem in a demand list, located in its file.
@@ -144,40 +150,122 @@ type File struct {
 	Data []byte
 }
 
+// parsed is one list file read: its classes and scope words with their
+// lines, its kinds and declared rules. The embedded lists are kept in
+// this form in builtin_data.go (generated), so that a check does not pay
+// for YAML.
+type parsed struct {
+	Path    string
+	Classes []named
+	Scope   []named
+	Kinds   []kindAt
+	Rules   []Declared
+}
+
+type named struct {
+	Name  string
+	Line  int
+	Words []string
+}
+
+type kindAt struct {
+	Raw  rawKind
+	Line int
+}
+
 // Compile parses the files in order, the built-in model first, and
 // compiles them into one lexicon. It does not run the examples; Check
 // does.
 func Compile(files ...File) (*Lexicon, error) {
+	var ps []*parsed
+	for _, f := range files {
+		p, err := parseFile(f)
+		if err != nil {
+			return nil, err
+		}
+		ps = append(ps, p)
+	}
+	return compileParsed(ps)
+}
+
+// parseFile reads a list's YAML, checking its keys.
+func parseFile(f File) (*parsed, error) {
+	if !utf8.Valid(f.Data) {
+		return nil, &Error{Path: f.Path, Msg: "不是 UTF-8 编码的文本，请另存为 UTF-8"}
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal(f.Data, &root); err != nil {
+		return nil, &Error{Path: f.Path, Msg: "不是有效的 YAML：" + strings.TrimPrefix(err.Error(), "yaml: ")}
+	}
+	if len(root.Content) == 0 || root.Content[0].Kind != yaml.MappingNode {
+		return nil, &Error{Path: f.Path, Msg: "词表应是含 classes、scope、kinds 键的映射"}
+	}
+	top := root.Content[0]
+	for i := 0; i+1 < len(top.Content); i += 2 {
+		if k := top.Content[i].Value; k != "classes" && k != "scope" && k != "kinds" && k != "rules" {
+			return nil, &Error{Path: f.Path, Line: top.Content[i].Line, Msg: fmt.Sprintf("未知的键 %q（可用：classes、scope、kinds、rules）", k)}
+		}
+	}
+	var raw rawList
+	if err := top.Decode(&raw); err != nil {
+		return nil, &Error{Path: f.Path, Line: top.Line, Msg: "格式有误：" + strings.TrimPrefix(err.Error(), "yaml: ")}
+	}
+	p := &parsed{Path: f.Path}
+	for _, name := range sortedNames(raw.Classes) {
+		p.Classes = append(p.Classes, named{Name: name, Line: keyLine(top, "classes", name), Words: raw.Classes[name]})
+	}
+	for _, name := range sortedNames(raw.Scope) {
+		p.Scope = append(p.Scope, named{Name: name, Line: keyLine(top, "scope", name), Words: raw.Scope[name]})
+	}
+	for i := range raw.Kinds {
+		n := &raw.Kinds[i]
+		if n.Kind != yaml.MappingNode {
+			return nil, &Error{Path: f.Path, Line: n.Line, Msg: fmt.Sprintf("每个 kind 是一个映射，键为 %s", strings.Join(kindKeys, "、"))}
+		}
+		for j := 0; j+1 < len(n.Content); j += 2 {
+			if !contains(kindKeys, n.Content[j].Value) {
+				return nil, &Error{Path: f.Path, Line: n.Content[j].Line, Msg: fmt.Sprintf("未知的键 %q（可用：%s）", n.Content[j].Value, strings.Join(kindKeys, "、"))}
+			}
+		}
+		var k rawKind
+		if err := n.Decode(&k); err != nil {
+			return nil, &Error{Path: f.Path, Line: n.Line, Msg: "格式有误：" + strings.TrimPrefix(err.Error(), "yaml: ")}
+		}
+		p.Kinds = append(p.Kinds, kindAt{Raw: k, Line: n.Line})
+	}
+	for i := range raw.Rules {
+		n := &raw.Rules[i]
+		var d Declared
+		if err := n.Decode(&d); err != nil {
+			return nil, &Error{Path: f.Path, Line: n.Line, Msg: "rules 的每一项是含 id、severity、source、doc 的映射"}
+		}
+		d.Path, d.Line = f.Path, n.Line
+		p.Rules = append(p.Rules, d)
+	}
+	return p, nil
+}
+
+func sortedNames(m map[string][]string) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// compileParsed checks and compiles parsed lists.
+func compileParsed(ps []*parsed) (*Lexicon, error) {
 	lx := &Lexicon{classes: map[string][]string{}, ids: map[string]int{}, words: map[rune][]word{}}
 	scopeWords := map[string][]string{}
 	type pending struct {
 		path string
-		node yaml.Node
+		k    kindAt
 	}
 	var kinds []pending
-	for _, f := range files {
-		if !utf8.Valid(f.Data) {
-			return nil, &Error{Path: f.Path, Msg: "不是 UTF-8 编码的文本，请另存为 UTF-8"}
-		}
-		var root yaml.Node
-		if err := yaml.Unmarshal(f.Data, &root); err != nil {
-			return nil, &Error{Path: f.Path, Msg: "不是有效的 YAML：" + strings.TrimPrefix(err.Error(), "yaml: ")}
-		}
-		if len(root.Content) == 0 || root.Content[0].Kind != yaml.MappingNode {
-			return nil, &Error{Path: f.Path, Msg: "词表应是含 classes、scope、kinds 键的映射"}
-		}
-		top := root.Content[0]
-		for i := 0; i+1 < len(top.Content); i += 2 {
-			if k := top.Content[i].Value; k != "classes" && k != "scope" && k != "kinds" && k != "rules" {
-				return nil, &Error{Path: f.Path, Line: top.Content[i].Line, Msg: fmt.Sprintf("未知的键 %q（可用：classes、scope、kinds、rules）", k)}
-			}
-		}
-		var raw rawList
-		if err := top.Decode(&raw); err != nil {
-			return nil, &Error{Path: f.Path, Line: top.Line, Msg: "格式有误：" + strings.TrimPrefix(err.Error(), "yaml: ")}
-		}
-		for name, ws := range raw.Classes {
-			line := keyLine(top, "classes", name)
+	for _, f := range ps {
+		for _, c := range f.Classes {
+			name, ws, line := c.Name, c.Words, c.Line
 			if !classRe.MatchString(name) {
 				return nil, &Error{Path: f.Path, Line: line, Msg: fmt.Sprintf("词类名 %q 只能用小写字母、数字和下划线", name)}
 			}
@@ -195,39 +283,33 @@ func Compile(files ...File) (*Lexicon, error) {
 			// A later list adds to a class of an earlier one.
 			lx.classes[name] = append(lx.classes[name], ws...)
 		}
-		for name, ws := range raw.Scope {
-			line := keyLine(top, "scope", name)
-			if !contains(scopeClasses, name) {
-				return nil, &Error{Path: f.Path, Line: line, Msg: fmt.Sprintf("scope 下未知的词类 %q（可用：%s）", name, strings.Join(scopeClasses, "、"))}
+		for _, c := range f.Scope {
+			if !contains(scopeClasses, c.Name) {
+				return nil, &Error{Path: f.Path, Line: c.Line, Msg: fmt.Sprintf("scope 下未知的词类 %q（可用：%s）", c.Name, strings.Join(scopeClasses, "、"))}
 			}
-			for _, w := range ws {
+			for _, w := range c.Words {
 				if err := checkWord(w); err != nil {
-					return nil, &Error{Path: f.Path, Line: line, Msg: fmt.Sprintf("scope.%s：%v", name, err)}
+					return nil, &Error{Path: f.Path, Line: c.Line, Msg: fmt.Sprintf("scope.%s：%v", c.Name, err)}
 				}
 			}
-			scopeWords[name] = append(scopeWords[name], ws...)
+			scopeWords[c.Name] = append(scopeWords[c.Name], c.Words...)
 		}
-		for _, n := range raw.Kinds {
-			kinds = append(kinds, pending{f.Path, n})
+		for _, k := range f.Kinds {
+			kinds = append(kinds, pending{f.Path, k})
 		}
-		for i := range raw.Rules {
-			n := &raw.Rules[i]
-			var d Declared
-			if err := n.Decode(&d); err != nil {
-				return nil, &Error{Path: f.Path, Line: n.Line, Msg: "rules 的每一项是含 id、severity、source、doc 的映射"}
-			}
-			d.Path, d.Line = f.Path, n.Line
+		for i := range f.Rules {
+			d := f.Rules[i]
 			switch {
 			case !ruleIDRe.MatchString(d.ID):
-				return nil, &Error{Path: f.Path, Line: n.Line, Msg: fmt.Sprintf("rules：id 应是规则 ID，如 local-meeting，实为 %q", d.ID)}
+				return nil, &Error{Path: f.Path, Line: d.Line, Msg: fmt.Sprintf("rules：id 应是规则 ID，如 local-meeting，实为 %q", d.ID)}
 			case d.Severity != "info" && d.Severity != "warning" && d.Severity != "error":
-				return nil, &Error{Path: f.Path, Line: n.Line, Msg: fmt.Sprintf("rules：%s 的 severity 应是 info、warning 或 error", d.ID)}
+				return nil, &Error{Path: f.Path, Line: d.Line, Msg: fmt.Sprintf("rules：%s 的 severity 应是 info、warning 或 error", d.ID)}
 			case strings.TrimSpace(d.Source) == "" || strings.TrimSpace(d.Doc) == "":
-				return nil, &Error{Path: f.Path, Line: n.Line, Msg: fmt.Sprintf("rules：%s 要写明 source（依据）和 doc（一句话说明）", d.ID)}
+				return nil, &Error{Path: f.Path, Line: d.Line, Msg: fmt.Sprintf("rules：%s 要写明 source（依据）和 doc（一句话说明）", d.ID)}
 			}
 			for _, x := range lx.Declared {
 				if x.ID == d.ID {
-					return nil, &Error{Path: f.Path, Line: n.Line, Msg: fmt.Sprintf("rules：%s 声明了两次（另见 %s:%d）", d.ID, x.Path, x.Line)}
+					return nil, &Error{Path: f.Path, Line: d.Line, Msg: fmt.Sprintf("rules：%s 声明了两次（另见 %s:%d）", d.ID, x.Path, x.Line)}
 				}
 			}
 			lx.Declared = append(lx.Declared, &d)
@@ -248,7 +330,7 @@ func Compile(files ...File) (*Lexicon, error) {
 		}
 	}
 	for _, p := range kinds {
-		k, err := lx.compileKind(p.path, &p.node)
+		k, err := lx.compileKind(p.path, p.k.Line, p.k.Raw)
 		if err != nil {
 			return nil, err
 		}
@@ -259,6 +341,12 @@ func Compile(files ...File) (*Lexicon, error) {
 	sort.SliceStable(lx.Kinds, func(i, j int) bool {
 		return !builtinPath(lx.Kinds[i].Path) && builtinPath(lx.Kinds[j].Path)
 	})
+	lx.slotsOf = make([][]int32, lx.n)
+	for _, sl := range lx.slots {
+		for id := range sl.words {
+			lx.slotsOf[id] = append(lx.slotsOf[id], int32(sl.idx))
+		}
+	}
 	for c, ws := range lx.words {
 		sort.SliceStable(ws, func(i, j int) bool { return len(ws[i].r) > len(ws[j].r) })
 		lx.words[c] = ws
@@ -279,24 +367,12 @@ func (lx *Lexicon) id(w string) int {
 	return id
 }
 
-func (lx *Lexicon) compileKind(path string, n *yaml.Node) (*Kind, error) {
+func (lx *Lexicon) compileKind(path string, line int, raw rawKind) (*Kind, error) {
 	bad := func(format string, args ...any) error {
-		return &Error{Path: path, Line: n.Line, Msg: fmt.Sprintf(format, args...)}
-	}
-	if n.Kind != yaml.MappingNode {
-		return nil, bad("每个 kind 是一个映射，键为 %s", strings.Join(kindKeys, "、"))
-	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		if !contains(kindKeys, n.Content[i].Value) {
-			return nil, &Error{Path: path, Line: n.Content[i].Line, Msg: fmt.Sprintf("未知的键 %q（可用：%s）", n.Content[i].Value, strings.Join(kindKeys, "、"))}
-		}
-	}
-	var raw rawKind
-	if err := n.Decode(&raw); err != nil {
-		return nil, bad("格式有误：%s", strings.TrimPrefix(err.Error(), "yaml: "))
+		return &Error{Path: path, Line: line, Msg: fmt.Sprintf(format, args...)}
 	}
 	k := &Kind{Rule: raw.Rule, Severity: raw.Severity, Message: strings.TrimSpace(raw.Message), Source: strings.TrimSpace(raw.Source),
-		Match: raw.Match, NoMatch: raw.NoMatch, Path: path, Line: n.Line, Clause: raw.Within == "clause", OutsideTitles: raw.Titles == "skip", LocalOnly: raw.Issuers == "local"}
+		Match: raw.Match, NoMatch: raw.NoMatch, Path: path, Line: line, Clause: raw.Within == "clause", OutsideTitles: raw.Titles == "skip", LocalOnly: raw.Issuers == "local"}
 	switch {
 	case !ruleIDRe.MatchString(k.Rule):
 		return nil, bad("rule 应是规则 ID，如 burden-proof，实为 %q", k.Rule)
@@ -353,13 +429,15 @@ func (lx *Lexicon) compileKind(path string, n *yaml.Node) (*Kind, error) {
 
 // compileSlot parses "A|B|{class}|{builtin}".
 func (lx *Lexicon) compileSlot(src string) (*Slot, error) {
-	s := &Slot{Src: src, words: map[int]bool{}}
+	s := &Slot{Src: src, words: map[int]bool{}, idx: len(lx.slots)}
+	lx.slots = append(lx.slots, s)
 	for _, a := range strings.Split(strings.TrimSpace(src), "|") {
 		a = strings.TrimSpace(a)
 		if strings.HasPrefix(a, "{") && strings.HasSuffix(a, "}") {
 			name := a[1 : len(a)-1]
 			if contains(builtinSlots, name) {
 				s.builtins = append(s.builtins, name)
+				s.anywhere = s.anywhere || name == "department" || name == "deadline" || name == "tight_deadline"
 				continue
 			}
 			ws, ok := lx.classes[name]

@@ -76,8 +76,10 @@ func (lx *Lexicon) Analyze(text *phrase.Text, doc Document) *Facts {
 	sents := text.Sentences()
 	r := text.Runes()
 	raw := make([][]occ, len(sents))
+	gates := make([]gate, len(sents))
 	for i, s := range sents {
 		raw[i] = lx.scan(r, s)
+		gates[i] = lx.gateOf(r, s, raw[i])
 	}
 	units := make([]*unit, len(sents))
 	get := func(i int) *unit {
@@ -101,14 +103,14 @@ func (lx *Lexicon) Analyze(text *phrase.Text, doc Document) *Facts {
 	}
 	for i, s := range sents {
 		for _, k := range lx.Kinds {
-			if k.Unless != nil && hasRaw(raw[i], k.Unless) || k.LocalOnly && doc.Central {
+			if k.Unless != nil && gates[i].has(k.Unless) || k.LocalOnly && doc.Central {
 				continue
 			}
-			if !rawHas(r, s, raw[i], k.Slots) {
+			if !gates[i].hasAll(k.Slots) {
 				continue
 			}
 			if len(k.Context) > 0 {
-				ok := rawHas(r, s, raw[i], k.Context) || samePara(i, i-1) && rawHas(r, sents[i-1], raw[i-1], k.Context)
+				ok := gates[i].hasAll(k.Context) || samePara(i, i-1) && gates[i-1].hasAll(k.Context)
 				if !ok {
 					continue
 				}
@@ -124,7 +126,7 @@ func (lx *Lexicon) Analyze(text *phrase.Text, doc Document) *Facts {
 			if len(k.Context) > 0 {
 				_, okHere := lx.match(text, u, k, k.Context, false)
 				okBefore := false
-				if !okHere && samePara(i, i-1) && rawHas(r, sents[i-1], raw[i-1], k.Context) {
+				if !okHere && samePara(i, i-1) && gates[i-1].hasAll(k.Context) {
 					_, okBefore = lx.match(text, get(i-1), k, k.Context, false)
 				}
 				if !okHere && !okBefore {
@@ -145,10 +147,10 @@ func (lx *Lexicon) Analyze(text *phrase.Text, doc Document) *Facts {
 			if k.Clause || len(k.Context) > 0 || len(k.Slots) < 2 || k.LocalOnly && doc.Central || f.hasRule(k.Rule, sents[i], sents[i+1]) {
 				continue
 			}
-			if k.Unless != nil && (hasRaw(raw[i], k.Unless) || hasRaw(raw[i+1], k.Unless)) {
+			if k.Unless != nil && (gates[i].has(k.Unless) || gates[i+1].has(k.Unless)) {
 				continue
 			}
-			if !pairHas(r, sents[i], sents[i+1], raw[i], raw[i+1], k.Slots) {
+			if !pairHas(gates[i], gates[i+1], k.Slots) {
 				continue
 			}
 			a, b := get(i), get(i+1)
@@ -267,29 +269,47 @@ func runesAt(r []rune, p, limit int, w []rune) (int, bool) {
 	return p + len(w), true
 }
 
-func hasRaw(occs []occ, s *Slot) bool {
-	for _, o := range occs {
-		if s.words[o.id] {
-			return true
-		}
-	}
-	return false
+// gate is what a sentence holds, before any segmentation: the slots
+// some word of which occurs in it, and whether it holds a number. A kind
+// is tried only where every slot may match.
+type gate struct {
+	present []uint64
+	numeric bool
 }
 
-// rawHas: every slot has a word in the sentence, or a built-in that may
-// match there; the cheap test before any segmentation.
-func rawHas(r []rune, s Span, occs []occ, slots []*Slot) bool {
+func (lx *Lexicon) gateOf(r []rune, s Span, occs []occ) gate {
+	g := gate{present: make([]uint64, len(lx.slots)/64+1)}
+	for _, o := range occs {
+		for _, i := range lx.slotsOf[o.id] {
+			g.present[i>>6] |= 1 << (i & 63)
+		}
+	}
+	for p := s.Start; p < s.End && !g.numeric; p++ {
+		g.numeric = isDigit(r[p]) || isHanNumeral(r[p])
+	}
+	return g
+}
+
+// has: a word of the slot occurs, or a built-in of it may match.
+func (g gate) has(sl *Slot) bool {
+	if g.present[sl.idx>>6]&(1<<(sl.idx&63)) != 0 {
+		return true
+	}
+	return len(sl.builtins) > 0 && (sl.anywhere || g.numeric)
+}
+
+func (g gate) hasAll(slots []*Slot) bool {
 	for _, sl := range slots {
-		if !hasRaw(occs, sl) && !builtinMay(r, s, sl) {
+		if !g.has(sl) {
 			return false
 		}
 	}
 	return true
 }
 
-func pairHas(r []rune, a, b Span, oa, ob []occ, slots []*Slot) bool {
+func pairHas(a, b gate, slots []*Slot) bool {
 	for _, sl := range slots {
-		if !hasRaw(oa, sl) && !hasRaw(ob, sl) && !builtinMay(r, a, sl) && !builtinMay(r, b, sl) {
+		if !a.has(sl) && !b.has(sl) {
 			return false
 		}
 	}

@@ -61,7 +61,7 @@ var demandRules = []lint.Requirement{demands, phraseLists, demandLists, forwardi
 // loadUserDemand compiles the built-in lists with the user's and checks
 // the user's examples through the model.
 func loadUserDemand(paths []string) (*demand.Lexicon, error) {
-	files := demand.BuiltinFiles()
+	var files []demand.File
 	for _, p := range paths {
 		data, err := os.ReadFile(p)
 		if err != nil {
@@ -69,7 +69,7 @@ func loadUserDemand(paths []string) (*demand.Lexicon, error) {
 		}
 		files = append(files, demand.File{Path: p, Data: data})
 	}
-	lx, err := demand.Compile(files...)
+	lx, err := demand.CompileWithBuiltin(files...)
 	if err == nil {
 		err = checkDemandRules(lx)
 	}
@@ -96,7 +96,9 @@ var demandRuleIDs = []string{
 // the registry itself holds the rules that read the demand lists.
 var registered func(id string) bool
 
-func init() { registered = func(id string) bool { return All().Lookup(id) != nil } }
+func init() {
+	registered = func(id string) bool { return All().Lookup(id) != nil }
+}
 
 // checkDemandRules: every kind names a shipped rule that reads the model
 // or one a list declares, and no declared rule takes a shipped rule's ID.
