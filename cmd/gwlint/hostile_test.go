@@ -1047,3 +1047,36 @@ func TestHostileFix(t *testing.T) {
 		})
 	}
 }
+
+// TestHostileFileNames: a file name with a newline forged report lines in
+// text output ("x\ny.txt:1:1: error …" read as a second finding), and one
+// with an escape sequence could drive the terminal. Such names are now
+// written quoted; Markdown with no prose is refused like HTML with none.
+func TestHostileFileNames(t *testing.T) {
+	dir := hostileDir(t)
+	forged := filepath.Join(dir, "x\n伪造.txt:9:9: error length-cap: 伪造的问题 \x1b[2J.txt")
+	must(t, os.WriteFile(forged, []byte(goodDraft), 0o644))
+	var out, errb bytes.Buffer
+	code := run([]string{"gwlint", "check", "--no-color", forged}, strings.NewReader(""), &out, &errb)
+	if code != 1 {
+		t.Errorf("exit %d, want 1 (the draft's finding)\n%s", code, errb.String())
+	}
+	for _, line := range strings.Split(out.String(), "\n") {
+		if strings.HasPrefix(line, "伪造.txt:9:9") || strings.Contains(line, "\x1b[2J") {
+			t.Errorf("a forged line or a raw escape in the report: %q", line)
+		}
+	}
+	if !strings.Contains(out.String(), `\n`) || !strings.Contains(out.String(), `\x1b[2J`) {
+		t.Errorf("the name is not written quoted:\n%s", out.String())
+	}
+
+	for name, text := range map[string]string{"code.md": "```\n关于做好工作的通知\n```\n", "comment.md": "<!-- 各部门,请落实 -->\n"} {
+		p := filepath.Join(dir, name)
+		must(t, os.WriteFile(p, []byte(text), 0o644))
+		out.Reset()
+		errb.Reset()
+		if code := run([]string{"gwlint", "check", "--no-color", p}, strings.NewReader(""), &out, &errb); code != 2 || !strings.Contains(out.String(), "没有文字") {
+			t.Errorf("%s, Markdown with no prose: exit %d, want 2 saying it has no text\n%s", name, code, out.String())
+		}
+	}
+}

@@ -91,8 +91,7 @@ func (a *analysis) tell(r *run, typ int, text string) {
 // shows: nothing for an empty draft (the user is about to type), one
 // diagnostic at the top otherwise.
 func (a *analysis) inputError(err error) {
-	var ie *read.InputError
-	if errors.As(err, &ie) && strings.HasPrefix(ie.Reason, "the file is empty") || strings.Contains(err.Error(), "has no text") {
+	if errors.Is(err, read.ErrNoText) {
 		return
 	}
 	msg := fmt.Sprintf("本文稿无法检查：%v", err)

@@ -8,7 +8,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
+	"unicode"
 )
 
 // Limits bound how much a reader will take in, so that a hostile or
@@ -239,8 +241,8 @@ func Bytes(path string, data []byte, limits Limits) (*Source, error) {
 	if n := int64(len(src.Text)); n > limits.MaxTextBytes {
 		return nil, &InputError{Path: path, Reason: fmt.Sprintf("文字有%s，超过一份文稿%s的上限；请拆分后再检查", formatSize(n), formatSize(limits.MaxTextBytes)), Err: ErrTooLarge}
 	}
-	if reason := noText(data, src.Text); reason != "" {
-		return nil, &InputError{Path: path, Reason: reason}
+	if reason := noText(data, src); reason != "" {
+		return nil, &InputError{Path: path, Reason: reason, Err: ErrNoText}
 	}
 	src.Path = path
 	src.Raw = data
@@ -259,14 +261,44 @@ const (
 // that decodes to nothing at all is empty when it held at most a
 // byte-order mark; other formats (a .docx with an empty body, an HTML
 // page of markup only) have no text.
-func noText(data []byte, text string) string {
-	if text == "" && isBOMOnly(data) {
+//
+// Markdown counts as HTML does: a file of code blocks, front matter,
+// comments and markup only has no prose, and a pre-commit hook must not
+// pass it as clean any more than an HTML page of tags.
+func noText(data []byte, src *Source) string {
+	if src.Text == "" && isBOMOnly(data) {
 		return reasonEmpty
 	}
-	if strings.TrimSpace(text) == "" {
+	if !hasProse(src.Text, src.Skipped, src.Markup) {
 		return reasonNoText
 	}
 	return ""
+}
+
+// ErrNoText matches (with errors.Is) an InputError for a draft with
+// nothing to check: empty, or white space and markup only.
+var ErrNoText = errors.New("no text to check")
+
+// hasProse reports whether text has a non-blank rune outside the ranges
+// (rune offsets) that are not prose.
+func hasProse(text string, ranges ...[]Range) bool {
+	var all []Range
+	for _, rs := range ranges {
+		all = append(all, rs...)
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].Start < all[j].Start })
+	k, i := 0, 0
+	for _, c := range text {
+		for k < len(all) && all[k].End <= i {
+			k++
+		}
+		inside := k < len(all) && all[k].Start <= i
+		if !inside && !unicode.IsSpace(c) && c != '\ufeff' {
+			return true
+		}
+		i++
+	}
+	return false
 }
 
 func isBOMOnly(data []byte) bool {

@@ -363,7 +363,11 @@ func TestEmptyDraft(t *testing.T) {
 		{"blank Markdown", "a.md", []byte("\n\n"), reasonNoText},
 		{"HTML without visible text", "a.html", []byte("<html><head><title>题</title></head><body><p> </p></body></html>"), reasonNoText},
 		{"one mark", "a.txt", []byte("。"), ""},
-		{"Markdown of markup only", "a.md", []byte("---\n"), ""},
+		// Markdown with no prose is refused as HTML with no text is.
+		{"Markdown of markup only", "a.md", []byte("---\n"), reasonNoText},
+		{"Markdown of code only", "a.md", []byte("```\n正文在代码里\n```\n\n    缩进代码\n"), reasonNoText},
+		{"Markdown of a comment and a heading mark", "a.md", []byte("<!-- 备注 -->\n#\n"), reasonNoText},
+		{"Markdown with one word of prose", "a.md", []byte("```\ncode\n```\n\n正文\n"), ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

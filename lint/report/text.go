@@ -4,7 +4,9 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/gwlint/gwlint/lint"
 )
@@ -73,23 +75,23 @@ func (s *textStream) File(r *lint.Result) error {
 		}
 	}
 	if r.Err != nil {
-		fmt.Fprintf(bw, "%s: %s: %s\n", r.Path, s.paint(ansiRed+ansiBold, "error"), r.Err)
+		fmt.Fprintf(bw, "%s: %s: %s\n", quotePath(r.Path), s.paint(ansiRed+ansiBold, "error"), r.Err)
 		return nil
 	}
 	for _, f := range r.Findings {
 		pos := r.Doc.Position(f.Span.Start)
-		fmt.Fprintf(bw, "%s:%d:%d: %s %s: %s %s\n", r.Path, pos.Line, pos.Column,
+		fmt.Fprintf(bw, "%s:%d:%d: %s %s: %s %s\n", quotePath(r.Path), pos.Line, pos.Column,
 			s.paint(severityColor(f.Severity), f.Severity.String()), f.Rule, f.Message, s.paint(ansiDim, "["+f.Source+"]"))
 		for _, rel := range f.Related {
 			msg := rel.Message
 			if rel.Text != "" {
 				msg += "：" + excerpt(rel.Text, 60)
 			}
-			fmt.Fprintf(bw, "    %s:%d:%d: %s\n", rel.Path, rel.Start.Line, rel.Start.Column, s.paint(ansiDim, msg))
+			fmt.Fprintf(bw, "    %s:%d:%d: %s\n", quotePath(rel.Path), rel.Start.Line, rel.Start.Column, s.paint(ansiDim, msg))
 		}
 	}
 	if line := summary(r); line != "" && !s.opt.Quiet {
-		fmt.Fprintf(bw, "%s: %s\n", r.Path, s.paint(ansiBold, line))
+		fmt.Fprintf(bw, "%s: %s\n", quotePath(r.Path), s.paint(ansiBold, line))
 	}
 	return nil
 }
@@ -183,7 +185,7 @@ func ParentName(p lint.ParentShare) string {
 	case p.Title != "":
 		return "《" + p.Title + "》"
 	}
-	return p.Path
+	return quotePath(p.Path)
 }
 
 // excerpt shortens a related passage for a terminal: one line, its start
@@ -207,4 +209,17 @@ func severityColor(s lint.Severity) string {
 	default:
 		return ansiBlue
 	}
+}
+
+// quotePath writes a file name that holds a control character (a newline,
+// a carriage return, an escape sequence) quoted with Go's escapes, so that
+// a name chosen by whoever made the file can neither forge report lines
+// nor drive the terminal. Other names are written as they are.
+func quotePath(p string) string {
+	for _, r := range p {
+		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || unicode.Is(unicode.Bidi_Control, r) {
+			return strconv.Quote(p)
+		}
+	}
+	return p
 }
