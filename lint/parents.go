@@ -94,15 +94,15 @@ func LoadParents(paths []string) (*ParentSet, []*Result) {
 	var errs []*Result
 	for _, t := range ExpandPaths(paths, nil) {
 		if t.Err == nil && t.Path == "-" {
-			t.Err = fmt.Errorf("a parent cannot be read from standard input")
+			t.Err = fmt.Errorf("上级文件不能从标准输入读入，请给出文件路径")
 		}
 		if t.Err != nil {
-			errs = append(errs, &Result{Path: t.Path, Err: fmt.Errorf("parent document: %w", t.Err)})
+			errs = append(errs, &Result{Path: t.Path, Err: fmt.Errorf("上级文件：%w", t.Err)})
 			continue
 		}
 		d, err := ParseFile(t.Path)
 		if err != nil {
-			errs = append(errs, &Result{Path: t.Path, Err: fmt.Errorf("parent document: %w", err)})
+			errs = append(errs, &Result{Path: t.Path, Err: fmt.Errorf("上级文件：%w", err)})
 			continue
 		}
 		docs = append(docs, d)

@@ -127,7 +127,7 @@ func NewRun(opts RunOptions) (*Run, error) {
 		// parent: the drafts are still linted by every other rule.
 		lib, err := open(library)
 		if err != nil {
-			run.ParentErrors = append(run.ParentErrors, &Result{Path: library, Err: fmt.Errorf("parent library: %w", err)})
+			run.ParentErrors = append(run.ParentErrors, &Result{Path: library, Err: fmt.Errorf("上级文件库：%w", err)})
 		} else {
 			run.closers = append(run.closers, lib)
 			run.library = lib

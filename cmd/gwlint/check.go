@@ -37,14 +37,14 @@ func checkCommand() *cli.Command {
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
-				return usageError("check: no paths given (try gwlint check draft.docx, or - for standard input)")
+				return usageError("check：没有给出文稿（如 gwlint check 通知.docx；用 - 读标准输入）")
 			}
 			// Flags after the first path are read as paths; say so rather
 			// than lint a parent as a draft. A file whose name starts with
 			// -- can still be named ./--name.
 			for _, a := range c.Args().Slice() {
 				if name, ok := flagAfterPath(c.Command, a); ok {
-					return usageError("check: %s after a path: flags go before the paths (gwlint check --%s … PATH...)", a, name)
+					return usageError("check：%s 写在了路径之后：选项要写在路径之前（gwlint check --%s … 路径…）", a, name)
 				}
 			}
 			format := c.String("format")
@@ -58,23 +58,23 @@ func checkCommand() *cli.Command {
 				}
 				format = "text"
 			} else if c.IsSet("output") {
-				return usageError("check: --output is for --format docx")
+				return usageError("check：--output 只用于 --format docx")
 			}
 			if !validFormat(format) {
-				return usageError("check: unknown --format %q (want text, json, sarif, rdjson, html or docx)", format)
+				return usageError("check：未知的 --format %q（应为 text、json、sarif、rdjson、html 或 docx）", format)
 			}
 			failLevel, err := lint.ParseSeverity(c.String("fail-level"))
 			if err != nil || failLevel == lint.Off {
-				return usageError("check: --fail-level must be error, warning or info")
+				return usageError("check：--fail-level 应为 error、warning 或 info")
 			}
 			fixLevel := failLevel
 			if c.IsSet("fix-level") {
 				fixLevel, err = lint.ParseSeverity(c.String("fix-level"))
 				if err != nil || fixLevel == lint.Off {
-					return usageError("check: --fix-level must be error, warning or info")
+					return usageError("check：--fix-level 应为 error、warning 或 info")
 				}
 				if !c.Bool("fix") {
-					return usageError("check: --fix-level chooses which findings --fix fixes; give --fix too")
+					return usageError("check：--fix-level 决定 --fix 修改哪些问题，请同时给出 --fix")
 				}
 			}
 			cfg, err := loadConfig(c.String("config"), c.App.ErrWriter)
@@ -200,7 +200,7 @@ func fixResult(c *cli.Context, checker *lint.Checker, r *lint.Result, level lint
 		fmt.Fprintf(c.App.ErrWriter, "gwlint: %s: --fix 未修改该文件：%v\n", r.Path, err)
 		return r, true
 	case n > 0:
-		fmt.Fprintf(c.App.ErrWriter, "gwlint: %s: applied %d fixes\n", r.Path, n)
+		fmt.Fprintf(c.App.ErrWriter, "gwlint：%s：已修改 %d 处\n", r.Path, n)
 		return checker.CheckFile(r.Path), false
 	}
 	return r, false

@@ -68,7 +68,7 @@ func rulesCommand() *cli.Command {
 				_, err := io.WriteString(c.App.Writer, ruleTable(rows, w))
 				return err
 			default:
-				return usageError("rules: unknown --format %q (want text or json)", c.String("format"))
+				return usageError("rules：未知的 --format %q（应为 text 或 json）", c.String("format"))
 			}
 		},
 	}

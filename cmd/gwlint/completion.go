@@ -32,14 +32,14 @@ func completionCommand() *cli.Command {
 			switch c.Args().First() {
 			case "bash":
 				if c.NArg() > 1 {
-					return usageError("completion: unexpected arguments %v", c.Args().Tail())
+					return usageError("completion：多余的参数 %v", c.Args().Tail())
 				}
 				_, err := fmt.Fprint(c.App.Writer, bashCompletion)
 				return err
 			case "":
-				return usageError("completion: name the shell: gwlint completion bash")
+				return usageError("completion：请指明 shell，如 gwlint completion bash")
 			default:
-				return usageError("completion: %q is not supported (only bash)", c.Args().First())
+				return usageError("completion：不支持 %q（目前只支持 bash）", c.Args().First())
 			}
 		},
 	}

@@ -22,10 +22,10 @@ func TestFixLevel(t *testing.T) {
 		dunhao    bool // the 顿号 between the quotations is removed
 		wantFixes string
 	}{
-		{"default: at the fail level (warning)", []string{"--fix"}, true, false, "applied 1 fixes"},
-		{"--fix-level info", []string{"--fix", "--fix-level", "info"}, true, true, "applied 2 fixes"},
-		{"--fail-level info fixes info too", []string{"--fix", "--fail-level", "info"}, true, true, "applied 2 fixes"},
-		{"--fix-level error under --fail-level info", []string{"--fix", "--fail-level", "info", "--fix-level", "error"}, true, false, "applied 1 fixes"},
+		{"default: at the fail level (warning)", []string{"--fix"}, true, false, "已修改 1 处"},
+		{"--fix-level info", []string{"--fix", "--fix-level", "info"}, true, true, "已修改 2 处"},
+		{"--fail-level info fixes info too", []string{"--fix", "--fail-level", "info"}, true, true, "已修改 2 处"},
+		{"--fix-level error under --fail-level info", []string{"--fix", "--fail-level", "info", "--fix-level", "error"}, true, false, "已修改 1 处"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -71,7 +71,7 @@ func TestFlagAfterPathRefused(t *testing.T) {
 		{"check", example, "-fail-level=error"},
 	} {
 		stdout, stderr, code := gwlint(t, "", args...)
-		if code != 2 || !strings.Contains(stderr, "flags go before the paths") {
+		if code != 2 || !strings.Contains(stderr, "选项要写在路径之前") {
 			t.Errorf("%v: exit %d, stderr %q; want 2 and a word on flag order", args[1:], code, stderr)
 		}
 		if stdout != "" {

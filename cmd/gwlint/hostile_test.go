@@ -720,7 +720,7 @@ func TestFixCommand(t *testing.T) {
 			t.Errorf("run %d: files in the directory: %v", i+1, names)
 		}
 	}
-	if !strings.Contains(runs[0], "draft.txt: applied 3 fixes") {
+	if !strings.Contains(runs[0], "draft.txt：已修改 3 处") {
 		t.Errorf("first run did not say what it fixed: %q", runs[0])
 	}
 	if strings.Contains(runs[1], "applied") {

@@ -64,7 +64,7 @@ func initCommand() *cli.Command {
 		ArgsUsage: "[DIR]",
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 1 {
-				return usageError("init: one directory at most, got %v", c.Args().Slice())
+				return usageError("init：最多给一个目录，收到 %v", c.Args().Slice())
 			}
 			dir := c.Args().First()
 			if dir == "" {
@@ -78,16 +78,16 @@ func initCommand() *cli.Command {
 				return &exitError{code: 2, err: fmt.Errorf("init: %s 已存在，未改动；要重新生成，请先改名或删除它", path)}
 			}
 			if err != nil {
-				return &exitError{code: 2, err: fmt.Errorf("init: %w", err)}
+				return &exitError{code: 2, err: fmt.Errorf("init：%w", err)}
 			}
 			if _, err := f.WriteString(initConfig); err != nil {
 				f.Close()
 				os.Remove(path)
-				return &exitError{code: 2, err: fmt.Errorf("init: %w", err)}
+				return &exitError{code: 2, err: fmt.Errorf("init：%w", err)}
 			}
 			if err := f.Close(); err != nil {
 				os.Remove(path)
-				return &exitError{code: 2, err: fmt.Errorf("init: %w", err)}
+				return &exitError{code: 2, err: fmt.Errorf("init：%w", err)}
 			}
 			fmt.Fprintf(c.App.ErrWriter, "gwlint: 已写入 %s，按需修改后 gwlint check 即按它检查\n", path)
 			return nil

@@ -27,7 +27,7 @@ func libraryCommand() *cli.Command {
 		Name:  "library",
 		Usage: "manage a library of parent documents for copy detection",
 		Action: func(c *cli.Context) error {
-			return usageError("library: say add, list, verify, compact or remove (see gwlint library --help)")
+			return usageError("library：请写明 add、list、verify、compact 或 remove（见 gwlint library --help）")
 		},
 		Subcommands: []*cli.Command{
 			{
@@ -70,7 +70,7 @@ func libraryCommand() *cli.Command {
 func libraryDir(c *cli.Context) (string, error) {
 	dir := c.String("library")
 	if dir == "" {
-		return "", usageError("library %s: --library DIR is required", c.Command.Name)
+		return "", usageError("library %s：需要用 --library 指定文件库目录", c.Command.Name)
 	}
 	return dir, nil
 }
@@ -81,7 +81,7 @@ func libraryAdd(c *cli.Context) error {
 		return err
 	}
 	if c.NArg() == 0 {
-		return usageError("library add: no paths given")
+		return usageError("library add：没有给出要加入的文件或目录")
 	}
 	lib, err := library.Open(dir, library.Options{})
 	if err != nil {
@@ -117,14 +117,14 @@ func libraryAdd(c *cli.Context) error {
 		}
 		if t.Err != nil {
 			progress.clear()
-			fmt.Fprintf(c.App.ErrWriter, "%s: error: %v\n", t.Path, t.Err)
+			fmt.Fprintf(c.App.ErrWriter, "%s：未能读入：%v\n", t.Path, t.Err)
 			failed++
 			continue
 		}
 		doc, err := lint.ParseFile(t.Path)
 		if err != nil {
 			progress.clear()
-			fmt.Fprintf(c.App.ErrWriter, "%s: error: %v\n", t.Path, err)
+			fmt.Fprintf(c.App.ErrWriter, "%s：未能读入：%v\n", t.Path, err)
 			failed++
 			continue
 		}
@@ -180,7 +180,7 @@ func libraryRemove(c *cli.Context) error {
 		return err
 	}
 	if c.NArg() == 0 {
-		return usageError("library remove: no ids given (see gwlint library list)")
+		return usageError("library remove：没有给出文件编号（用 gwlint library list 查看）")
 	}
 	lib, err := library.Open(dir, library.Options{})
 	if err != nil {
@@ -281,7 +281,7 @@ func libraryVerify(c *cli.Context) error {
 		return &exitError{code: 2, err: err}
 	}
 	for _, d := range damaged {
-		fmt.Fprintf(c.App.ErrWriter, "gwlint: %v\n", d)
+		fmt.Fprintf(c.App.ErrWriter, "gwlint：%v\n", d)
 	}
 	if len(damaged) > 0 {
 		return &exitError{code: 2, err: fmt.Errorf("library %s：已检查%d份上级文件，%d份已损坏", dir, checked, len(damaged))}

@@ -95,7 +95,7 @@ func TestLibraryErrors(t *testing.T) {
 	// A library that does not exist: the draft is still linted, the run
 	// exits 2 and the report names the library.
 	out, _, code := gwlint(t, "", "check", "--format", "json", "--library", filepath.Join(dir, "none"), example)
-	if code != 2 || !strings.Contains(out, "parent library") || !strings.Contains(out, "length-cap") {
+	if code != 2 || !strings.Contains(out, "上级文件库") || !strings.Contains(out, "length-cap") {
 		t.Errorf("missing library: code %d\n%.1500s", code, out)
 	}
 	// A file that is not a library.

@@ -22,7 +22,7 @@ func lspCommand() *cli.Command {
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {
-				return usageError("lsp: unexpected arguments %v (the editor starts gwlint lsp and talks to it on standard input and output)", c.Args().Slice())
+				return usageError("lsp：多余的参数 %v（gwlint lsp 由编辑器启动，通过标准输入输出通信）", c.Args().Slice())
 			}
 			// An editor that dies mid-write leaves a broken pipe: the
 			// write fails and the server ends, rather than a signal

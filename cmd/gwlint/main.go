@@ -44,7 +44,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		// A panic is a bug, but the user still gets a one-line message and
 		// the input-error exit code, never a stack trace.
 		if r := recover(); r != nil {
-			fmt.Fprintf(stderr, "gwlint: internal error: %v\n", r)
+			fmt.Fprintf(stderr, "gwlint：内部错误：%v（请把输入和这条信息报告给维护者）\n", r)
 			code = 2
 		}
 	}()
@@ -54,7 +54,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	app := newApp(stdin, stdout, stderr)
 	unknown := false
 	app.CommandNotFound = func(c *cli.Context, name string) {
-		fmt.Fprintf(stderr, "gwlint: unknown command %q (see gwlint --help)\n", name)
+		fmt.Fprintf(stderr, "gwlint：未知的命令 %q（见 gwlint --help）\n", name)
 		unknown = true
 	}
 	err := app.Run(args)
@@ -67,11 +67,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.err != nil && ee.err.Error() != "" {
-			fmt.Fprintf(stderr, "gwlint: %v\n", ee.err)
+			fmt.Fprintf(stderr, "gwlint：%v\n", ee.err)
 		}
 		return ee.code
 	}
-	fmt.Fprintf(stderr, "gwlint: %v\n", err)
+	fmt.Fprintf(stderr, "gwlint：%v\n", err)
 	return 2
 }
 

@@ -31,7 +31,7 @@ func serveCommand() *cli.Command {
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {
-				return usageError("serve: unexpected arguments %v", c.Args().Slice())
+				return usageError("serve：多余的参数 %v（serve 不接受文件；在页面上选择文稿）", c.Args().Slice())
 			}
 			cfg, err := loadConfig(c.String("config"), c.App.ErrWriter)
 			if err != nil {
@@ -57,13 +57,13 @@ func serveCommand() *cli.Command {
 				ln, err = net.Listen("tcp", "127.0.0.1:0")
 			}
 			if err != nil {
-				return &exitError{code: 2, err: fmt.Errorf("serve: %w", err)}
+				return &exitError{code: 2, err: fmt.Errorf("serve：%w", err)}
 			}
 			if !web.IsLoopback(addr) {
 				fmt.Fprintf(c.App.ErrWriter, "gwlint: warning: %s is reachable from other machines; drafts sent to it cross the network; the page answers to the host names given with --allow-host (and the --addr host)\n", addr)
 			}
 			url := fmt.Sprintf("http://%s/", ln.Addr())
-			fmt.Fprintf(c.App.ErrWriter, "gwlint: open %s in a browser (Ctrl-C to stop)\n", url)
+			fmt.Fprintf(c.App.ErrWriter, "gwlint：请在浏览器中打开 %s（按 Ctrl-C 停止）\n", url)
 			if c.Bool("open") {
 				fmt.Fprintf(c.App.ErrWriter, "gwlint: 正在用默认浏览器打开检查页面 %s；关闭本窗口即停止检查服务\n", url)
 				if err := openBrowser(url); err != nil {
@@ -103,7 +103,7 @@ func serve(ctx context.Context, srv *http.Server, ln net.Listener) error {
 		if errors.Is(err, http.ErrServerClosed) {
 			return nil
 		}
-		return &exitError{code: 2, err: fmt.Errorf("serve: %w", err)}
+		return &exitError{code: 2, err: fmt.Errorf("serve：%w", err)}
 	case <-ctx.Done():
 		shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()

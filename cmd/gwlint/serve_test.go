@@ -18,8 +18,8 @@ func TestServeUsage(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"serve", "extra"}, "unexpected arguments"},
-		{[]string{"serve", "--addr", "no-port"}, "serve:"},
+		{[]string{"serve", "extra"}, "多余的参数"},
+		{[]string{"serve", "--addr", "no-port"}, "serve："},
 		{[]string{"serve", "--config", "/nonexistent/.gwlint.yaml"}, "gwlint.yaml"},
 	}
 	for _, tt := range tests {

@@ -18,7 +18,7 @@ func checkSize(tx *bolt.Tx, path string) error {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	if need := tx.Size(); st.Size() < need {
-		return fmt.Errorf("%s is damaged: the file is %d bytes, but its pages reach to byte %d (was it cut short?)", path, st.Size(), need)
+		return fmt.Errorf("%s 已损坏：文件只有 %d 字节，而其中的页面延伸到第 %d 字节（复制或下载不完整？）；请把它移到别处，再用 gwlint library add 重新加入上级文件", path, st.Size(), need)
 	}
 	return nil
 }

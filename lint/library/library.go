@@ -54,7 +54,7 @@ var (
 )
 
 // ErrLocked is returned when another process holds the library.
-var ErrLocked = errors.New("library is locked by another process")
+var ErrLocked = errors.New("文件库正被另一个进程使用（加入、删除或压缩文件），请稍后再试")
 
 // Options control how a library is opened.
 type Options struct {
@@ -163,7 +163,7 @@ func Open(dir string, opt Options) (lib *Library, err error) {
 	}
 	st, err := os.Stat(path)
 	if opt.ReadOnly && err != nil {
-		return nil, fmt.Errorf("no parent library at %s: %w", dir, err)
+		return nil, fmt.Errorf("%s 处没有上级文件库（%w）；请先用 gwlint library add --library %s 加入上级文件", dir, err, dir)
 	}
 	if err == nil && !st.Mode().IsRegular() {
 		// A FIFO or device in its place would hang bbolt's first read.
@@ -171,7 +171,7 @@ func Open(dir string, opt Options) (lib *Library, err error) {
 	}
 	if !opt.ReadOnly {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return nil, fmt.Errorf("creating library directory: %w", err)
+			return nil, fmt.Errorf("无法创建文件库目录：%w", err)
 		}
 	}
 	lock, err := lockDir(dir, !opt.ReadOnly, opt.Timeout)
@@ -194,7 +194,7 @@ func Open(dir string, opt Options) (lib *Library, err error) {
 		if errors.Is(err, bolterrors.ErrTimeout) {
 			return nil, fmt.Errorf("%s: %w", path, ErrLocked)
 		}
-		return nil, fmt.Errorf("%s is not a readable parent library: %w", path, err)
+		return nil, fmt.Errorf("%s 不是可读取的上级文件库：%w", path, err)
 	}
 	if opt.ReadOnly {
 		err = db.View(func(tx *bolt.Tx) error { return checkFormat(tx, path) })
@@ -215,14 +215,14 @@ func checkFormat(tx *bolt.Tx, path string) error {
 	}
 	m := tx.Bucket(bucketMeta)
 	if m != nil && string(m.Get(keyFormat)) == formerly {
-		return fmt.Errorf("%s is a parent library of an earlier layout (%s): remove it and add the parents again", path, formerly)
+		return fmt.Errorf("%s 是早期格式（%s）的上级文件库（earlier layout）：请删除后重新加入上级文件", path, formerly)
 	}
 	if m == nil || string(m.Get(keyFormat)) != format {
-		return fmt.Errorf("%s is not a gwlint parent library (no %q marker)", path, format)
+		return fmt.Errorf("%s 不是 gwlint 的上级文件库（not a gwlint parent library，没有 %q 标记）", path, format)
 	}
 	for _, b := range allBuckets {
 		if tx.Bucket(b) == nil {
-			return fmt.Errorf("%s is damaged: bucket %q is missing", path, b)
+			return fmt.Errorf("%s 已损坏：缺少 %q 部分；%s", path, b, repairAdvice)
 		}
 	}
 	return nil
@@ -237,7 +237,7 @@ func initialize(tx *bolt.Tx, path string) error {
 	}
 	// A new file has no buckets at all; anything else is someone else's.
 	if err := tx.ForEach(func(name []byte, _ *bolt.Bucket) error {
-		return fmt.Errorf("%s is not a gwlint parent library (it has bucket %q)", path, name)
+		return fmt.Errorf("%s 不是 gwlint 的上级文件库（not a gwlint parent library，含有 %q）", path, name)
 	}); err != nil {
 		return err
 	}
@@ -270,7 +270,7 @@ func (l *Library) Close() (err error) {
 // into an error naming the file.
 func recoverAs(path string, err *error) {
 	if r := recover(); r != nil {
-		*err = fmt.Errorf("%s is damaged: %v", path, r)
+		*err = fmt.Errorf("%s 已损坏：%v；%s", path, r, repairAdvice)
 	}
 }
 
@@ -279,8 +279,12 @@ func (l *Library) damaged(err error) error {
 	if err == nil || strings.Contains(err.Error(), l.path) {
 		return err
 	}
-	return fmt.Errorf("%s is damaged: %w", l.path, err)
+	return fmt.Errorf("%s 已损坏：%w；%s", l.path, err, repairAdvice)
 }
+
+// repairAdvice is what to do about a damaged library: rebuild it from the
+// parent files, which the library only indexes.
+const repairAdvice = "请把 library.db 移到别处，再用 gwlint library add 重新加入上级文件"
 
 // AddResult reports one document of AddBatch.
 type AddResult struct {
@@ -603,7 +607,7 @@ func (l *Library) List() (entries []Entry, err error) {
 		return tx.Bucket(bucketDocs).ForEach(func(k, v []byte) error {
 			var e Entry
 			if err := json.Unmarshal(v, &e); err != nil {
-				return fmt.Errorf("%s is damaged: entry %s: %w", l.path, k, err)
+				return fmt.Errorf("%s 已损坏：entry %s: %w", l.path, k, err)
 			}
 			entries = append(entries, e)
 			return nil
@@ -636,10 +640,10 @@ func (l *Library) get(tx *bolt.Tx, id string) (Entry, string, error) {
 	var e Entry
 	v := tx.Bucket(bucketDocs).Get([]byte(id))
 	if v == nil {
-		return e, "", fmt.Errorf("no parent %q in library %s", id, l.path)
+		return e, "", fmt.Errorf("文件库 %s 中没有编号为 %q 的文件（用 gwlint library list 查看）", l.path, id)
 	}
 	if err := json.Unmarshal(v, &e); err != nil {
-		return e, "", fmt.Errorf("%s is damaged: entry %s: %w", l.path, id, err)
+		return e, "", fmt.Errorf("%s 已损坏：entry %s: %w", l.path, id, err)
 	}
 	text, err := decompress(tx.Bucket(bucketText).Get(numKey(e.Num)))
 	if err != nil {
@@ -695,10 +699,10 @@ func (l *Library) Remove(ids ...string) (err error) {
 			var e Entry
 			v := tx.Bucket(bucketDocs).Get([]byte(id))
 			if v == nil {
-				return fmt.Errorf("no parent %q in library %s", id, l.path)
+				return fmt.Errorf("文件库 %s 中没有编号为 %q 的文件（用 gwlint library list 查看）", l.path, id)
 			}
 			if err := json.Unmarshal(v, &e); err != nil {
-				return fmt.Errorf("%s is damaged: entry %s: %w", l.path, id, err)
+				return fmt.Errorf("%s 已损坏：entry %s: %w", l.path, id, err)
 			}
 			for _, b := range []struct {
 				name []byte
@@ -805,15 +809,15 @@ func (l *Library) Candidates(draft string, n int) (cs []Candidate, err error) {
 				if dead.Get(numKey(r.num)) != nil {
 					continue // removed, its postings not yet merged away
 				}
-				return fmt.Errorf("%s is damaged: posting for missing parent %d", l.path, r.num)
+				return fmt.Errorf("%s 已损坏：posting for missing parent %d", l.path, r.num)
 			}
 			v := docsB.Get(id)
 			if v == nil {
-				return fmt.Errorf("%s is damaged: parent %d has no entry", l.path, r.num)
+				return fmt.Errorf("%s 已损坏：parent %d has no entry", l.path, r.num)
 			}
 			var e Entry
 			if err := json.Unmarshal(v, &e); err != nil {
-				return fmt.Errorf("%s is damaged: entry %s: %w", l.path, id, err)
+				return fmt.Errorf("%s 已损坏：entry %s: %w", l.path, id, err)
 			}
 			cs = append(cs, Candidate{Entry: e, Shared: r.shared})
 		}

@@ -203,14 +203,14 @@ func TestLocked(t *testing.T) {
 	if time.Since(start) > 2*time.Second {
 		t.Errorf("lock wait took %v", time.Since(start))
 	}
-	if err.Error() == "" || !strings.Contains(err.Error(), "locked by another process") {
+	if err.Error() == "" || !strings.Contains(err.Error(), "正被另一个进程使用") {
 		t.Errorf("message %q", err)
 	}
 }
 
 func TestOpenErrors(t *testing.T) {
 	dir := t.TempDir()
-	if _, err := Open(filepath.Join(dir, "none"), Options{ReadOnly: true}); err == nil || !strings.Contains(err.Error(), "no parent library") {
+	if _, err := Open(filepath.Join(dir, "none"), Options{ReadOnly: true}); err == nil || !strings.Contains(err.Error(), "没有上级文件库") {
 		t.Errorf("missing library: %v", err)
 	}
 	// Not a bbolt file at all.
