@@ -299,3 +299,25 @@ func BenchmarkDoc(b *testing.B) {
 		}
 	}
 }
+
+// TestDocNumbering: the .doc LibreOffice wrote numbers its headings by
+// list (PlfLst, PlfLfo, sprmPIlfo/sprmPIlvl); they read as the notice's
+// text, "一、" and "（一）" in place and marked as generated.
+func TestDocNumbering(t *testing.T) {
+	s, err := Bytes("notice.doc", officeFile(t, "notice.doc"), Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := readCorpus(t, filepath.Join(officeDir, "notice.txt")); s.Text+"\n" != want {
+		t.Errorf("notice.doc:\n%s\nwant\n%s", s.Text, want)
+	}
+	var gen []string
+	runes := []rune(s.Text)
+	for _, r := range s.Generated {
+		gen = append(gen, string(runes[r.Start:r.End]))
+	}
+	if got := strings.Join(gen, " "); got != "一、 二、 （一） （二） （三） 三、 四、" {
+		t.Errorf("Generated = %s", got)
+	}
+	checkInvariants(t, s)
+}

@@ -3,8 +3,10 @@ package read
 import (
 	"encoding/binary"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
 )
@@ -72,11 +74,11 @@ func readWordBinary(cf *compoundFile, limits Limits) (*Source, error) {
 	if err != nil {
 		return nil, err
 	}
-	text, err := w.mainText(limits)
+	text, generated, err := w.mainText(limits)
 	if err != nil {
 		return nil, err
 	}
-	return &Source{Format: FormatDoc, Text: text, Encoding: EncodingUTF8}, nil
+	return &Source{Format: FormatDoc, Text: text, Generated: generated, Encoding: EncodingUTF8}, nil
 }
 
 func openWord(cf *compoundFile) (*wordFile, error) {
@@ -213,7 +215,7 @@ type run struct {
 }
 
 // mainText decodes CPs [0, ccpText) and applies the properties.
-func (w *wordFile) mainText(limits Limits) (string, error) {
+func (w *wordFile) mainText(limits Limits) (string, []Range, error) {
 	var r run
 	maxChars := int(limits.MaxTextBytes)
 	for _, p := range w.pieces {
@@ -222,7 +224,7 @@ func (w *wordFile) mainText(limits Limits) (string, error) {
 		}
 		end := min(p.cpEnd, w.ccpText)
 		if len(r.chars)+end-p.cpStart > maxChars {
-			return "", &InputError{Reason: "该.doc文件的文字超过了" + formatSize(limits.MaxTextBytes) + "的上限", Err: ErrTooLarge}
+			return "", nil, &InputError{Reason: "该.doc文件的文字超过了" + formatSize(limits.MaxTextBytes) + "的上限", Err: ErrTooLarge}
 		}
 		for cp := p.cpStart; cp < end; cp++ {
 			k := cp - p.cpStart
@@ -244,14 +246,38 @@ func (w *wordFile) mainText(limits Limits) (string, error) {
 	rowEnd := w.paraRuns(func(grpprl []byte) bool {
 		return sprmFlag(grpprl, sprmPFTtp) || sprmFlag(grpprl, sprmPFInnerTtp)
 	})
-	return r.text(deleted, rowEnd), nil
+	text, generated := r.text(deleted, rowEnd, w.paragraphNumbers(), newNumbering(w.wordLists()))
+	return text, generated, nil
 }
 
 // text renders the run. Field instructions are skipped by depth: 0x13
 // opens a field, 0x14 ends its instruction, 0x15 closes it.
-func (r *run) text(deleted, rowEnd fcSet) string {
+func (r *run) text(deleted, rowEnd fcSet, numbers []paraNumber, lists *numbering) (string, []Range) {
 	var b strings.Builder
 	b.Grow(len(r.chars) * 3)
+	// Each paragraph's number, by the index of its first character: the
+	// paragraph mark (or cell mark) that ends it carries its PAPX.
+	prefix := map[int]string{}
+	start := 0
+	for i, c := range r.chars {
+		if c != 0x0D && c != 0x07 {
+			continue
+		}
+		fc := r.fcs[i]
+		if c == 0x07 && rowEnd.has(fc) {
+			start = i + 1
+			continue
+		}
+		k := sort.Search(len(numbers), func(k int) bool { return numbers[k].end > fc })
+		if k < len(numbers) && numbers[k].has(fc) {
+			if s := lists.next(strconv.Itoa(numbers[k].ilfo), numbers[k].ilvl); s != "" {
+				prefix[start] = s
+			}
+		}
+		start = i + 1
+	}
+	var generated []Range
+	runes := 0
 	var fieldInstr []bool // per open field: still in its instruction
 	inInstr := func() bool {
 		for _, f := range fieldInstr {
@@ -279,15 +305,24 @@ func (r *run) text(deleted, rowEnd fcSet) string {
 			}
 			continue
 		}
+		if p, ok := prefix[i]; ok {
+			n := utf8.RuneCountInString(p)
+			generated = append(generated, Range{runes, runes + n})
+			b.WriteString(p)
+			runes += n
+		}
 		if inInstr() || deleted.has(fc) {
 			continue
 		}
+		runes++ // every case below writes one rune, or none (corrected there)
 		switch {
 		case c == 0x0D:
 			b.WriteByte('\n')
 		case c == 0x07:
 			if !rowEnd.has(fc) {
 				b.WriteByte('\n')
+			} else {
+				runes--
 			}
 		case c == 0x0B:
 			b.WriteByte('\n')
@@ -298,6 +333,7 @@ func (r *run) text(deleted, rowEnd fcSet) string {
 		case c == 0x0C, c == 0x0E, c == 0x1F, c < 0x20:
 			// page and column breaks, optional hyphens, anchors of
 			// pictures, drawings, footnote and comment references
+			runes--
 		case c >= 0xD800 && c < 0xDC00 && i+1 < len(r.chars) && r.chars[i+1] >= 0xDC00 && r.chars[i+1] < 0xE000:
 			b.WriteRune(utf16.DecodeRune(rune(c), rune(r.chars[i+1])))
 			i++
@@ -309,7 +345,7 @@ func (r *run) text(deleted, rowEnd fcSet) string {
 	}
 	// The document ends with a paragraph mark, which ends the last line
 	// rather than starting an empty one.
-	return strings.TrimSuffix(b.String(), "\n")
+	return strings.TrimSuffix(b.String(), "\n"), generated
 }
 
 // fcSet is a set of byte ranges [start, end) of the WordDocument stream.
@@ -340,25 +376,7 @@ func (w *wordFile) charRuns(pair int, match func([]byte) bool) fcSet {
 
 // paraRuns collects the paragraph ranges whose PAPX satisfies match.
 func (w *wordFile) paraRuns(match func([]byte) bool) fcSet {
-	return w.fkpRuns(fcLcbPlcfBtePapx, func(page []byte, i int) []byte {
-		crun := int(page[fkpPageSize-1])
-		off := int(page[4*(crun+1)+13*i]) * 2
-		if off == 0 || off >= fkpPageSize-1 {
-			return nil
-		}
-		cb := int(page[off])
-		size, start := 2*cb-1, off+1
-		if cb == 0 {
-			if off+1 >= fkpPageSize-1 {
-				return nil
-			}
-			size, start = 2*int(page[off+1]), off+2
-		}
-		if size < 2 || start+size > fkpPageSize-1 {
-			return nil
-		}
-		return page[start+2 : start+size] // after the style index
-	}, match)
+	return w.fkpRuns(fcLcbPlcfBtePapx, papxAt, match)
 }
 
 // fkpRuns walks a PlcBte (n+1 FCs, then n page numbers) and each page's
@@ -407,41 +425,34 @@ func (w *wordFile) fkpRuns(pair int, props func(page []byte, i int) []byte, matc
 }
 
 // sprmFlag reports whether grpprl sets the one-byte flag sprm to a
-// nonzero value. Operand sizes follow from the sprm's spra bits.
+// nonzero value.
 func sprmFlag(grpprl []byte, want uint16) bool {
-	for len(grpprl) >= 2 {
-		sprm := binary.LittleEndian.Uint16(grpprl)
-		grpprl = grpprl[2:]
-		var size int
-		switch sprm >> 13 {
-		case 0, 1:
-			size = 1
-		case 2, 4, 5:
-			size = 2
-		case 3:
-			size = 4
-		case 7:
-			size = 3
-		case 6:
-			if len(grpprl) < 1 {
-				return false
-			}
-			if sprm == 0xD608 { // sprmTDefTable: a two-byte size
-				if len(grpprl) < 2 {
-					return false
-				}
-				size = int(binary.LittleEndian.Uint16(grpprl)) + 1
-			} else {
-				size = int(grpprl[0]) + 1
-			}
-		}
-		if size > len(grpprl) {
-			return false
-		}
-		if sprm == want {
-			return grpprl[0] != 0
-		}
-		grpprl = grpprl[size:]
+	v, ok := sprmValue(grpprl, want)
+	return ok && v != 0
+}
+
+// sprmOperandSize is the size of the operand that follows sprm, from its
+// spra bits; -1 when operand is too short to say.
+func sprmOperandSize(sprm uint16, operand []byte) int {
+	switch sprm >> 13 {
+	case 0, 1:
+		return 1
+	case 2, 4, 5:
+		return 2
+	case 3:
+		return 4
+	case 7:
+		return 3
 	}
-	return false
+	// 6: variable, the first byte is the size; sprmTDefTable has two.
+	if len(operand) < 1 {
+		return -1
+	}
+	if sprm == 0xD608 {
+		if len(operand) < 2 {
+			return -1
+		}
+		return int(binary.LittleEndian.Uint16(operand)) + 1
+	}
+	return int(operand[0]) + 1
 }
