@@ -146,6 +146,9 @@ func (c *Checker) CheckContext(ctx context.Context, doc *Document) (res *Result)
 			e.rule.Run(pass)
 		}
 		findings = append(findings, pass.findings...)
+		if f, ok := pass.leftOut(); ok {
+			findings = append(findings, f)
+		}
 		if pass.summary != nil {
 			res.Cap, res.CapReason = pass.summary.Cap, pass.summary.CapReason
 		}

@@ -84,6 +84,10 @@ type Pass struct {
 	overridden bool
 	findings   []Finding
 	summary    *Summary
+	// dropped counts the findings past MaxFindingsPerRule; firstDropped
+	// is the first of them, where the finding that counts them points.
+	dropped      int
+	firstDropped Finding
 }
 
 // Summary is what a rule says of the draft as a whole, which reports
@@ -116,7 +120,35 @@ func (p *Pass) Report(f Finding) {
 	}
 	f.Span.Start = max(0, min(f.Span.Start, p.Doc.Len()))
 	f.Span.End = max(f.Span.Start, min(f.Span.End, p.Doc.Len()))
+	if len(p.findings) >= MaxFindingsPerRule {
+		// A draft with a finding on every character would otherwise hold
+		// gigabytes of findings; the check adds one finding saying how
+		// many were left out.
+		if p.dropped == 0 {
+			p.firstDropped = f
+		}
+		p.dropped++
+		return
+	}
 	p.findings = append(p.findings, f)
+}
+
+// MaxFindingsPerRule is how many findings one rule reports in one
+// document. Past it the rest are counted, not kept, and one more finding
+// says how many: no one reads a thousand identical findings, and each
+// costs memory while the check runs.
+const MaxFindingsPerRule = 500
+
+// leftOut is the finding that stands for the findings of the pass past
+// MaxFindingsPerRule, or false when there were none.
+func (p *Pass) leftOut() (Finding, bool) {
+	if p.dropped == 0 {
+		return Finding{}, false
+	}
+	f := p.firstDropped
+	f.Message = fmt.Sprintf("本规则在本文稿中另有%d处问题未逐一列出（每条规则每份文稿最多列出%d处），从此处起；请先修正已列出的问题后再检查", p.dropped, MaxFindingsPerRule)
+	f.Fix, f.Related = nil, nil
+	return f, true
 }
 
 // severityOf is gwlint's one severity policy, the only place a finding's

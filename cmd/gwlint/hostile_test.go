@@ -101,6 +101,11 @@ func hostileCases() []hostileCase {
 			line := []byte("各地区各部门要认真贯彻落实党中央决策部署,切实做好相关工作。\n")
 			return bytes.Repeat(line, (2<<20-1000)/len(line))
 		})},
+		// A finding on every other character took 1.4–2.0 GiB; findings
+		// are now capped per rule, with one saying how many were left out.
+		{name: "2 MB text, a finding every other character", make: gen("every.txt", func() []byte {
+			return append([]byte("关于做好工作的通知\n\n各部门：\n"), bytes.Repeat([]byte("中,"), (2<<20-100)/4)...)
+		})},
 		{name: "10 MB single line", make: gen("line.md", func() []byte {
 			return bytes.Repeat([]byte("各地区各部门要认真贯彻落实党中央决策部署"), 10<<20/57+1)
 		}), reason: `文件大小为10\.\d MiB，超过2 MiB的上限`},
