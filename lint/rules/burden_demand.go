@@ -51,9 +51,30 @@ var demands = lint.NewFact("demands", func(p *lint.Pass) *demand.Facts {
 	if title == "" {
 		title = firstLine(doc.Prose)
 	}
+	if isLegislation(doc) {
+		// A law or regulation sets legal duties, under the procedure of
+		// 立法法 and the 条例; the burden rules are about the demands
+		// that a 公文 adds on the way down.
+		return &demand.Facts{}
+	}
 	_, central := lint.CentralIssuer(doc)
 	return lx.Analyze(text, demand.Document{Title: title, Kind: doc.Kind(), Central: central})
 }, phraseLists, demandLists, forwarding)
+
+// isLegislation reports whether doc is a law or an administrative or
+// local regulation as enacted: a regulation-kind title (条例, 办法, 法…)
+// with the line of its enactment just under it (……人民代表大会常务委员会
+// ……通过, 国务院令第685号公布). A county's 考核办法 or 管理规定 has no
+// such line and is read like any draft.
+func isLegislation(doc *lint.Document) bool {
+	if !isRegulation(doc) {
+		return false
+	}
+	head := doc.Prose[:doc.ByteOffset(min(doc.Len(), 400))]
+	enacted := strings.Contains(head, "人民代表大会") && strings.Contains(head, "通过")
+	decreed := strings.Contains(head, "令第") && strings.Contains(head, "公布")
+	return enacted || decreed
+}
 
 // demandRules is what a rule that reads the demand model requires.
 var demandRules = []lint.Requirement{demands, phraseLists, demandLists, forwarding}
