@@ -3,9 +3,12 @@ package lint
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 	"sort"
 	"sync"
+	"time"
 
+	"github.com/gwlint/gwlint/lint/gongwen"
 	"github.com/gwlint/gwlint/lint/library"
 )
 
@@ -24,7 +27,15 @@ type LibraryParents struct {
 // one library at once; a library being written by `gwlint library add`
 // answers after the writer's transaction, or ErrLocked after a second.
 func OpenLibrary(dir string) (*LibraryParents, error) {
-	lib, err := library.Open(dir, library.Options{ReadOnly: true})
+	return OpenLibraryWait(dir, 0)
+}
+
+// OpenLibraryWait is OpenLibrary waiting up to wait (one second when zero)
+// for a writer in another process to finish: a server that answers many
+// drafts would rather wait out a batch of `gwlint library add` than answer
+// without the library.
+func OpenLibraryWait(dir string, wait time.Duration) (*LibraryParents, error) {
+	lib, err := library.Open(dir, library.Options{ReadOnly: true, Timeout: wait})
 	if err != nil {
 		return nil, err
 	}
@@ -107,4 +118,46 @@ func LibraryDoc(d *Document) library.Doc {
 		Date:      d.Slice(st.Date),
 		Text:      d.Prose,
 	}
+}
+
+// LibraryInfo says which library a check is compared with, for a page to
+// show: its directory's name, how many documents it holds and the newest
+// 成文日期 among them.
+type LibraryInfo struct {
+	Name string `json:"name"`
+	// Dir is the absolute directory, kept from the answers a server
+	// gives other machines: the name says which library it is.
+	Dir       string `json:"-"`
+	Documents int    `json:"documents"`
+	// Newest is the latest 成文日期 as YYYY-MM-DD, "" when no stored
+	// document has a date that reads as one.
+	Newest string `json:"newest"`
+}
+
+// Info reads the library's name, size and newest date. It reads every
+// entry, so a caller that asks often keeps the answer until the library
+// file changes.
+func (l *LibraryParents) Info() (LibraryInfo, error) {
+	entries, err := l.lib.List()
+	if err != nil {
+		return LibraryInfo{}, err
+	}
+	dir := filepath.Dir(l.lib.Path())
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
+	}
+	info := LibraryInfo{Name: filepath.Base(dir), Dir: dir, Documents: len(entries)}
+	var newest gongwen.CalendarDate
+	for _, e := range entries {
+		// Dates are stored as written (二〇二四年三月五日, 2024年3月5日):
+		// compared as calendar dates, not as strings.
+		d, ok := gongwen.ParseDate(e.Date)
+		if ok && (d.Year > newest.Year || d.Year == newest.Year && (d.Month > newest.Month || d.Month == newest.Month && d.Day > newest.Day)) {
+			newest = d
+		}
+	}
+	if newest.Year > 0 {
+		info.Newest = fmt.Sprintf("%04d-%02d-%02d", newest.Year, newest.Month, newest.Day)
+	}
+	return info, nil
 }

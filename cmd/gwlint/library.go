@@ -17,6 +17,12 @@ import (
 // adding thousands is fast, small enough that a killed add loses little.
 const addBatch = 200
 
+// writerWait is how long add, remove and compact wait for the library's
+// lock: a `gwlint serve --library` in another process lends it to the
+// checks in flight and gives it up for writers at least every few tenths
+// of a second.
+const writerWait = 10 * time.Second
+
 func libraryCommand() *cli.Command {
 	// --library is checked by each action rather than marked Required:
 	// urfave/cli reports a missing required flag of a subcommand as an
@@ -83,7 +89,7 @@ func libraryAdd(c *cli.Context) error {
 	if c.NArg() == 0 {
 		return usageError("library add：没有给出要加入的文件或目录")
 	}
-	lib, err := library.Open(dir, library.Options{})
+	lib, err := library.Open(dir, library.Options{Timeout: writerWait})
 	if err != nil {
 		return &exitError{code: 2, err: err}
 	}
@@ -182,7 +188,7 @@ func libraryRemove(c *cli.Context) error {
 	if c.NArg() == 0 {
 		return usageError("library remove：没有给出文件编号（用 gwlint library list 查看）")
 	}
-	lib, err := library.Open(dir, library.Options{})
+	lib, err := library.Open(dir, library.Options{Timeout: writerWait})
 	if err != nil {
 		return &exitError{code: 2, err: err}
 	}
@@ -207,7 +213,7 @@ func libraryCompact(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	lib, err := library.Open(dir, library.Options{})
+	lib, err := library.Open(dir, library.Options{Timeout: writerWait})
 	if err != nil {
 		return &exitError{code: 2, err: err}
 	}

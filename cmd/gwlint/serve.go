@@ -27,6 +27,7 @@ func serveCommand() *cli.Command {
 			&cli.StringFlag{Name: "addr", Value: "127.0.0.1:8080", Usage: "address to listen on (keep it on 127.0.0.1 unless others must reach it)"},
 			&cli.StringFlag{Name: "config", Usage: "configuration file (default: the nearest .gwlint.yaml from the working directory upward)"},
 			&cli.BoolFlag{Name: "open", Usage: "open the page in the default browser once it is ready"},
+			&cli.StringFlag{Name: "library", Usage: "a parent library directory every draft is compared with, besides the parents sent with it (default: the configuration's library)", TakesFile: true},
 			&cli.StringSliceFlag{Name: "allow-host", Usage: "a host name the page may be reached by besides localhost and 127.0.0.1 (the --addr host is allowed too); repeatable, * for any"},
 		},
 		Action: func(c *cli.Context) error {
@@ -43,8 +44,12 @@ func serveCommand() *cli.Command {
 			if os.Getenv("GOMEMLIMIT") == "" {
 				debug.SetMemoryLimit(serveMemoryLimit)
 			}
+			lib := c.String("library")
+			if lib == "" {
+				lib = cfg.Library
+			}
 			handler, err := web.NewServer(web.Options{Registry: rules.All(), Config: cfg, ToolVersion: lint.Version,
-				AllowedHosts: allowedHosts(c.String("addr"), c.StringSlice("allow-host"))})
+				AllowedHosts: allowedHosts(c.String("addr"), c.StringSlice("allow-host")), Library: lib})
 			if err != nil {
 				return &exitError{code: 2, err: err}
 			}

@@ -21,6 +21,7 @@ func TestServeUsage(t *testing.T) {
 		{[]string{"serve", "extra"}, "多余的参数"},
 		{[]string{"serve", "--addr", "no-port"}, "serve："},
 		{[]string{"serve", "--config", "/nonexistent/.gwlint.yaml"}, "gwlint.yaml"},
+		{[]string{"serve", "--library", "/nonexistent/lib"}, "没有上级文件库"},
 	}
 	for _, tt := range tests {
 		_, stderr, code := gwlint(t, "", tt.args...)

@@ -73,6 +73,12 @@ type Options struct {
 	// site that makes its own name resolve to 127.0.0.1 (DNS rebinding)
 	// sends its own name as Host and is refused.
 	AllowedHosts []string
+	// Library is a parent library directory every draft is compared
+	// with, besides the parents uploaded with it; LibraryWait how long a
+	// check waits for a writer in another process to release it (the
+	// queue wait when zero).
+	Library     string
+	LibraryWait time.Duration
 }
 
 // Server is the web page and its API. It is an http.Handler; NewHTTPServer
@@ -89,6 +95,7 @@ type Server struct {
 	uploads chan struct{}
 	mux     *http.ServeMux
 	assets  map[string]asset
+	library *sharedLibrary // nil without --library
 }
 
 type asset struct {
@@ -129,6 +136,14 @@ func NewServer(opts Options) (*Server, error) {
 	}
 	s := &Server{opts: opts, checker: checker, slots: make(chan struct{}, opts.MaxConcurrent),
 		uploads: make(chan struct{}, 4*opts.MaxConcurrent), assets: map[string]asset{}}
+	if opts.Library != "" {
+		if opts.LibraryWait <= 0 {
+			opts.LibraryWait = opts.QueueWait
+		}
+		if s.library, err = newSharedLibrary(opts.Library, opts.LibraryWait); err != nil {
+			return nil, fmt.Errorf("上级文件库：%w", err)
+		}
+	}
 	for name, ctype := range map[string]string{
 		"index.html": "text/html; charset=utf-8",
 		"app.js":     "text/javascript; charset=utf-8",
@@ -155,6 +170,7 @@ func NewServer(opts Options) (*Server, error) {
 	s.mux.HandleFunc("POST /api/check", s.handleCheck)
 	s.mux.HandleFunc("POST /api/view", s.handleView)
 	s.mux.HandleFunc("POST /api/docx", s.handleDocx)
+	s.mux.HandleFunc("GET /api/library", s.handleLibrary)
 	return s, nil
 }
 
@@ -296,6 +312,9 @@ func writeError(w http.ResponseWriter, err error) {
 // checked is one draft checked, ready to be answered.
 type checked struct {
 	result *lint.Result
+	// library is the server's library the draft was compared with, nil
+	// without one.
+	library *lint.LibraryInfo
 }
 
 func (s *Server) handleCheck(w http.ResponseWriter, r *http.Request) {
@@ -305,6 +324,19 @@ func (s *Server) handleCheck(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, report.JSONReport([]*lint.Result{c.result}, s.opts.ToolVersion))
+}
+
+// handleLibrary tells the page which library drafts are compared with:
+// {"library": {"name", "documents", "newest"}}, or {"library": null}
+// without one. The figures are those of the last opening; a check opens
+// the library as it is on disk.
+func (s *Server) handleLibrary(w http.ResponseWriter, r *http.Request) {
+	var info *lint.LibraryInfo
+	if s.library != nil {
+		i := s.library.Info()
+		info = &i
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"library": info})
 }
 
 // IgnoreKey names a finding in an ignore field: its rule and where it
@@ -336,7 +368,7 @@ func (s *Server) handleView(w http.ResponseWriter, r *http.Request) {
 		writeError(w, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, s.viewOf(c.result))
+	writeJSON(w, http.StatusOK, s.viewOf(c))
 }
 
 // check reads the request, takes a turn and checks its draft against its
@@ -397,7 +429,19 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request) (c *checked, err 
 	}
 	up = nil // the raw bytes are no longer needed
 	checker := s.checker
-	if len(parents) > 0 {
+	var info *lint.LibraryInfo
+	if s.library != nil {
+		h, err := s.library.acquire(r.Context())
+		if err != nil {
+			return nil, libraryError(err)
+		}
+		defer s.library.release(h)
+		set := lint.NewParentSet(parents...)
+		set.SetLibrary(h.lib)
+		checker = checker.WithParents(set)
+		i := s.library.Info()
+		info = &i
+	} else if len(parents) > 0 {
 		checker = checker.WithParents(lint.NewParentSet(parents...))
 	}
 	defer func() {
@@ -420,7 +464,7 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request) (c *checked, err 
 		}
 		res.Findings = kept
 	}
-	return &checked{result: res}, nil
+	return &checked{result: res, library: info}, nil
 }
 
 // receive reads a request's body, among at most a few uploads at once and

@@ -25,6 +25,9 @@ type view struct {
 	DocumentWide []int               `json:"document_wide"`
 	Passages     []viewPassage       `json:"passages"`
 	Rules        map[string]viewRule `json:"rules"`
+	// Library is the server's parent library the draft was compared
+	// with, absent without one.
+	Library *lint.LibraryInfo `json:"library,omitempty"`
 }
 
 type span struct {
@@ -56,10 +59,12 @@ type viewRule struct {
 	Source string `json:"source"`
 }
 
-func (s *Server) viewOf(r *lint.Result) view {
+func (s *Server) viewOf(c *checked) view {
+	r := c.result
 	v := view{
-		Report: report.JSONReport([]*lint.Result{r}, s.opts.ToolVersion),
-		Path:   r.Path, Text: r.Doc.Text, Format: string(r.Doc.Format),
+		Library: c.library,
+		Report:  report.JSONReport([]*lint.Result{r}, s.opts.ToolVersion),
+		Path:    r.Path, Text: r.Doc.Text, Format: string(r.Doc.Format),
 		Chars: r.Chars, Cap: r.Cap, CapReason: r.CapReason,
 		Counted:      span{r.Counted.Start, r.Counted.End},
 		DocumentWide: []int{},

@@ -210,8 +210,27 @@
       .then(function () { $("check-button").disabled = false; });
   }
 
+  // showLibrary says which parent library the server compares every draft
+  // with: its name, how many documents, the newest 成文日期.
+  function showLibrary(lib) {
+    var p = $("library-info");
+    if (!p) { return; }
+    if (!lib) { p.hidden = true; return; }
+    p.textContent = "本服务同时与上级文件库“" + lib.name + "”比对：共 " + lib.documents + " 份文件" +
+      (lib.newest ? "，最新成文日期 " + lib.newest : "") + "。";
+    p.hidden = false;
+  }
+
+  function loadLibrary() {
+    fetch("/api/library")
+      .then(function (resp) { return resp.ok ? resp.json() : null; })
+      .then(function (body) { showLibrary(body && body.library); })
+      .catch(function () { /* an older server: nothing to show */ });
+  }
+
   // ---- Drawing the result -------------------------------------------------
   function draw(view) {
+    if (view.library) { showLibrary(view.library); }
     state.view = view;
     state.report = view.report;
     state.accepted = {};
@@ -702,6 +721,7 @@
     dropZone($("parent-drop"), $("parent-file"), addParents);
     $("draft-clear").addEventListener("click", function () { setDraft(null); });
     $("check-form").addEventListener("submit", submit);
+    loadLibrary();
     $("download-json").addEventListener("click", download);
     $("download-text").addEventListener("click", downloadText);
     $("download-docx").addEventListener("click", downloadDocx);
