@@ -39,6 +39,17 @@ func uploadExample(t *testing.T, ctx context.Context, url string) {
 	}
 }
 
+// click clicks the first element that matches sel the way a user's click
+// arrives (its click event), wherever the page has scrolled to: the page
+// scrolls smoothly to the result, and a click at coordinates taken before
+// the scroll ends lands elsewhere.
+func click(t *testing.T, ctx context.Context, sel string) {
+	t.Helper()
+	if !webEval[bool](t, ctx, "(() => { const e = document.querySelector(`"+sel+"`); if (!e) return false; e.click(); return true; })()") {
+		t.Fatalf("nothing to click at %s", sel)
+	}
+}
+
 // downloads lets the browser save what the page offers into a fresh
 // directory, as it does for a user, and returns a function that waits for
 // a file of that name there and reads it.
@@ -83,26 +94,20 @@ func TestBrowserReviewTool(t *testing.T) {
 	visible := func() int {
 		return webEval[int](t, ctx, `Array.from(document.querySelectorAll("#finding-list .gw-finding")).filter(li => !li.hidden).length`)
 	}
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.ID("show-info"))); err != nil {
-		t.Fatal(err)
-	}
+	click(t, ctx, `#show-info`)
 	if got := visible(); got != total-infos {
 		t.Errorf("with 提示 off %d shown, want %d", got, total-infos)
 	}
 	if !strings.Contains(webEval[string](t, ctx, `document.getElementById("finding-count").textContent`), "显示") {
 		t.Error("the count does not say how many are shown")
 	}
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.ID("show-info"))); err != nil {
-		t.Fatal(err)
-	}
+	click(t, ctx, `#show-info`)
 	webEval[bool](t, ctx, `document.getElementById("show-kind").value = "公文格式", document.getElementById("show-kind").dispatchEvent(new Event("change")), true`)
 	if bad := webEval[int](t, ctx, `Array.from(document.querySelectorAll("#finding-list .gw-finding")).filter(li => !li.hidden && li.dataset.kind !== "公文格式").length`); bad != 0 || visible() == 0 {
 		t.Errorf("kind filter: %d of another kind shown, %d shown", bad, visible())
 	}
 	webEval[bool](t, ctx, `document.getElementById("show-kind").value = "", document.getElementById("show-kind").dispatchEvent(new Event("change")), true`)
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.ID("group-para"))); err != nil {
-		t.Fatal(err)
-	}
+	click(t, ctx, `#group-para`)
 	if n := webEval[int](t, ctx, `document.querySelectorAll("#finding-list .app-group-head").length`); n < 5 {
 		t.Errorf("%d paragraph heads", n)
 	}
@@ -116,29 +121,21 @@ func TestBrowserReviewTool(t *testing.T) {
 	if !webEval[bool](t, ctx, `document.querySelector('#finding-list button[data-act="accept"]').closest("li").classList.contains("gw-accepted")`) {
 		t.Fatal("Enter on 采纳修改 did not accept the fix")
 	}
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`#finding-list .gw-finding button[data-act="ignore"]`))); err != nil {
-		t.Fatal(err)
-	}
+	click(t, ctx, `#finding-list .gw-finding button[data-act="ignore"]`)
 	ignoredRule := webEval[string](t, ctx, `document.querySelector("#finding-list .gw-finding.gw-ignored .gw-rule").textContent`)
 
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.ID("download-text"))); err != nil {
-		t.Fatal(err)
-	}
+	click(t, ctx, `#download-text`)
 	corrected := string(saved("notice-修改后.txt"))
 	original, _ := os.ReadFile("../../testdata/example/notice.txt")
 	want := strings.TrimSuffix(strings.TrimPrefix(fixText, "建议改为“"), "”")
 	if corrected == string(original) || !strings.Contains(corrected, want) {
 		t.Errorf("the corrected text lacks the accepted fix %q", want)
 	}
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.ID("download-ignored"))); err != nil {
-		t.Fatal(err)
-	}
+	click(t, ctx, `#download-ignored`)
 	if got := string(saved("notice-忽略项.txt")); !strings.Contains(got, "gwlint-disable-next-line "+ignoredRule) {
 		t.Errorf("the ignored list lacks %s:\n%s", ignoredRule, got)
 	}
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.ID("download-docx"))); err != nil {
-		t.Fatal(err)
-	}
+	click(t, ctx, `#download-docx`)
 	if docx := saved("notice-审核意见.docx"); len(docx) < 1000 || string(docx[:2]) != "PK" {
 		t.Errorf("the Word download is not a .docx (%d bytes)", len(docx))
 	}
