@@ -45,7 +45,7 @@ type format struct {
 var formats = []format{
 	{"text", Text, func(w io.Writer, opt Options) Stream { return newTextStream(w, opt) }},
 	{"json", JSON, func(w io.Writer, opt Options) Stream { return newJSONStream(w, opt) }},
-	{"sarif", SARIF, nil},
+	{"sarif", SARIF, func(w io.Writer, opt Options) Stream { return newSARIFStream(w, opt) }},
 	{"rdjson", RDJSON, nil},
 	{"html", HTML, nil},
 }

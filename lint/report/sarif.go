@@ -1,7 +1,10 @@
 package report
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/url"
 	"path/filepath"
@@ -21,11 +24,14 @@ type sarifLog struct {
 	Runs    []sarifRun `json:"runs"`
 }
 
+// sarifRun's invocations follow its results: whether the run succeeded
+// is known only once every file is read, and the results are written as
+// they come (sarifStream).
 type sarifRun struct {
 	Tool        sarifTool         `json:"tool"`
-	Invocations []sarifInvocation `json:"invocations"`
 	ColumnKind  string            `json:"columnKind"`
 	Results     []sarifResult     `json:"results"`
+	Invocations []sarifInvocation `json:"invocations"`
 }
 
 type sarifTool struct {
@@ -137,9 +143,39 @@ type sarifReplacement struct {
 // SARIF writes a SARIF 2.1.0 log with one run, every rule described with
 // its source, and one result per finding.
 func SARIF(w io.Writer, results []*lint.Result, opt Options) error {
+	s := newSARIFStream(w, opt)
+	for _, r := range results {
+		if err := s.File(r); err != nil {
+			return err
+		}
+	}
+	return s.Close()
+}
+
+// sarifStream writes a SARIF log one file's results at a time: the rule
+// table first (every rule of the registry, known before any file), each
+// result as it comes, and the invocation, with the files that could not
+// be read, at the end. 10,000 files no longer wait in memory for Close.
+type sarifStream struct {
+	bw    *bufio.Writer
+	opt   Options
+	log   sarifLog
+	index map[string]int
+	inv   sarifInvocation
+	n     int
+	buf   bytes.Buffer
+	enc   *json.Encoder
+	err   error
+}
+
+// sarifResultIndent is the indentation of a result object in the log:
+// log → runs → run → results.
+const sarifResultIndent = "        "
+
+func newSARIFStream(w io.Writer, opt Options) *sarifStream {
 	driver := sarifDriver{Name: ToolName, Version: opt.ToolVersion, InformationURI: "https://github.com/gwlint/gwlint", Rules: []sarifRule{}}
 	index := map[string]int{}
-	for _, r := range usedRules(results, opt.Registry) {
+	for _, r := range usedRules(nil, opt.Registry) {
 		index[r.ID] = len(driver.Rules)
 		driver.Rules = append(driver.Rules, sarifRule{
 			ID:                   r.ID,
@@ -150,57 +186,114 @@ func SARIF(w io.Writer, results []*lint.Result, opt Options) error {
 			Properties:           sarifRuleProps{Name: r.Name, Source: r.Source, Tags: ruleTags(r.ID)},
 		})
 	}
-	run := sarifRun{Tool: sarifTool{Driver: driver}, ColumnKind: "unicodeCodePoints", Results: []sarifResult{}}
-	inv := sarifInvocation{ExecutionSuccessful: true}
-	for _, r := range results {
-		uri := artifactURI(r.Path)
-		if r.Err != nil {
-			inv.ExecutionSuccessful = false
-			inv.Notifications = append(inv.Notifications, sarifNotification{
-				Level: "error", Message: sarifText{r.Err.Error()},
-				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{uri}}}},
-			})
-			continue
-		}
-		for _, f := range r.Findings {
-			idx, ok := index[f.Rule]
-			if !ok {
-				idx = -1
-			}
-			res := sarifResult{
-				RuleID: f.Rule, RuleIndex: idx, Level: sarifLevel(f.Severity),
-				Message:    sarifText{messageWithSource(f)},
-				Locations:  []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{uri}, Region: region(r.Doc.Index(), f.Span)}}},
-				Properties: &sarifResultPropertie{Source: f.Source},
-			}
-			for i, rel := range f.Related {
-				res.RelatedLocations = append(res.RelatedLocations, sarifRelatedLoc{
-					ID: i + 1,
-					PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{artifactURI(rel.Path)}, Region: &sarifRegion{
-						StartLine: rel.Start.Line, StartColumn: rel.Start.Column, EndLine: rel.End.Line, EndColumn: rel.End.Column,
-						CharOffset: rel.Span.Start, CharLength: rel.Span.Len(),
-					}},
-					Message: sarifText{relatedMessage(rel)},
-				})
-			}
-			if f.Fix != nil {
-				res.Fixes = []sarifFix{{Description: sarifText{"改为“" + f.Fix.Text + "”"}, ArtifactChanges: []sarifArtifactChange{{
-					ArtifactLocation: sarifArtifact{uri},
-					Replacements:     []sarifReplacement{{DeletedRegion: *region(r.Doc.Index(), f.Fix.Span), InsertedContent: sarifText{f.Fix.Text}}},
-				}}}}
-			}
-			run.Results = append(run.Results, res)
-		}
+	s := &sarifStream{bw: bufio.NewWriter(w), opt: opt, index: index, inv: sarifInvocation{ExecutionSuccessful: true}}
+	s.log = sarifLog{Schema: "https://json.schemastore.org/sarif-2.1.0.json", Version: "2.1.0",
+		Runs: []sarifRun{{Tool: sarifTool{Driver: driver}, ColumnKind: "unicodeCodePoints", Results: []sarifResult{}}}}
+	head, _, err := s.split()
+	if err != nil {
+		s.err = err
+		return s
 	}
-	if inv.Notifications == nil {
-		inv.Notifications = nil
-	}
-	run.Invocations = []sarifInvocation{inv}
-	log := sarifLog{Schema: "https://json.schemastore.org/sarif-2.1.0.json", Version: "2.1.0", Runs: []sarifRun{run}}
-	enc := json.NewEncoder(w)
+	s.bw.Write(head)
+	s.enc = json.NewEncoder(&s.buf)
+	s.enc.SetEscapeHTML(false)
+	s.enc.SetIndent(sarifResultIndent, "  ")
+	return s
+}
+
+// split encodes the log with no results and cuts it where the results go:
+// before and after the empty array.
+func (s *sarifStream) split() (head, tail []byte, err error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	return enc.Encode(log)
+	if err := enc.Encode(s.log); err != nil {
+		return nil, nil, err
+	}
+	const mark = `"results": []`
+	i := bytes.Index(b.Bytes(), []byte(mark))
+	if i < 0 {
+		return nil, nil, fmt.Errorf("sarif: no results array in the log")
+	}
+	cut := i + len(mark) - len("[]")
+	return b.Bytes()[:cut], b.Bytes()[cut+len("[]"):], nil
+}
+
+// File writes one file's findings as results, or notes its error for the
+// invocation.
+func (s *sarifStream) File(r *lint.Result) error {
+	if s.err != nil {
+		return s.err
+	}
+	uri := artifactURI(r.Path)
+	if r.Err != nil {
+		s.inv.ExecutionSuccessful = false
+		s.inv.Notifications = append(s.inv.Notifications, sarifNotification{
+			Level: "error", Message: sarifText{r.Err.Error()},
+			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{uri}}}},
+		})
+		return nil
+	}
+	for _, f := range r.Findings {
+		idx, ok := s.index[f.Rule]
+		if !ok {
+			idx = -1
+		}
+		res := sarifResult{
+			RuleID: f.Rule, RuleIndex: idx, Level: sarifLevel(f.Severity),
+			Message:    sarifText{messageWithSource(f)},
+			Locations:  []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{uri}, Region: region(r.Doc.Index(), f.Span)}}},
+			Properties: &sarifResultPropertie{Source: f.Source},
+		}
+		for i, rel := range f.Related {
+			res.RelatedLocations = append(res.RelatedLocations, sarifRelatedLoc{
+				ID: i + 1,
+				PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{artifactURI(rel.Path)}, Region: &sarifRegion{
+					StartLine: rel.Start.Line, StartColumn: rel.Start.Column, EndLine: rel.End.Line, EndColumn: rel.End.Column,
+					CharOffset: rel.Span.Start, CharLength: rel.Span.Len(),
+				}},
+				Message: sarifText{relatedMessage(rel)},
+			})
+		}
+		if f.Fix != nil {
+			res.Fixes = []sarifFix{{Description: sarifText{"改为“" + f.Fix.Text + "”"}, ArtifactChanges: []sarifArtifactChange{{
+				ArtifactLocation: sarifArtifact{uri},
+				Replacements:     []sarifReplacement{{DeletedRegion: *region(r.Doc.Index(), f.Fix.Span), InsertedContent: sarifText{f.Fix.Text}}},
+			}}}}
+		}
+		s.buf.Reset()
+		if err := s.enc.Encode(res); err != nil {
+			return err
+		}
+		if s.n == 0 {
+			s.bw.WriteString("[\n" + sarifResultIndent)
+		} else {
+			s.bw.WriteString(",\n" + sarifResultIndent)
+		}
+		s.bw.Write(bytes.TrimSuffix(s.buf.Bytes(), []byte("\n")))
+		s.n++
+	}
+	return nil
+}
+
+// Close writes the invocation and ends the log.
+func (s *sarifStream) Close() error {
+	if s.err != nil {
+		return s.err
+	}
+	if s.n == 0 {
+		s.bw.WriteString("[]")
+	} else {
+		s.bw.WriteString("\n      ]")
+	}
+	s.log.Runs[0].Invocations = []sarifInvocation{s.inv}
+	_, tail, err := s.split()
+	if err != nil {
+		return err
+	}
+	s.bw.Write(tail)
+	return s.bw.Flush()
 }
 
 func region(x *lint.Index, s lint.Span) *sarifRegion {

@@ -12,9 +12,9 @@ import (
 
 // Stream writes a report one file at a time, so that a batch of thousands
 // of drafts need not keep every result until the end: the caller writes
-// each result as it comes and forgets it. Text and JSON stream; the other
-// formats (SARIF, rdjson, HTML) describe the run as a whole and collect
-// the results until Close.
+// each result as it comes and forgets it. Text, JSON and SARIF stream; the
+// other formats (rdjson, HTML) describe the run as a whole and collect the
+// results until Close.
 type Stream interface {
 	// File adds one file's result, in the order the files were given.
 	File(r *lint.Result) error
