@@ -492,6 +492,7 @@ func (w *docxWalker) section(sp *xSectPr) {
 	}
 	if m := sp.PgMar; m != nil {
 		pg.Top, pg.Bottom, pg.Left, pg.Right, pg.Gutter = atoi(m.Top), atoi(m.Bottom), atoi(m.Left), atoi(m.Right), atoi(m.Gutter)
+		pg.MarginsKnown = true
 	}
 	if g := sp.DocGrid; g != nil {
 		pg.GridType, pg.LinePitch = g.Type, atoi(g.LinePitch)

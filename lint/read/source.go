@@ -89,6 +89,7 @@ type Page struct {
 	Known                            bool
 	Width, Height                    int
 	Top, Bottom, Left, Right, Gutter int
+	MarginsKnown                     bool   // the document sets the margins (w:pgMar)
 	GridType                         string // "", "lines", "linesAndChars", "snapToChars"
 	LinePitch                        int    // the grid's line pitch
 	CharSpace                        int    // the grid's character spacing adjustment

@@ -22,7 +22,7 @@ var LayoutGrid = &lint.Rule{
 	Doc:      "每面不是22行、每行不是28字",
 	Run: func(pass *lint.Pass) {
 		l := layoutOf(pass.Doc)
-		if l == nil || !l.Page.Known || l.Page.Height == 0 {
+		if l == nil || !l.Page.Known || !l.Page.MarginsKnown || l.Page.Height == 0 {
 			return
 		}
 		pg := l.Page

@@ -21,7 +21,7 @@ var LayoutMargins = &lint.Rule{
 	Doc:      "天头不是37mm±1mm、订口不是28mm±1mm，或版心不是156mm×225mm",
 	Run: func(pass *lint.Pass) {
 		l := layoutOf(pass.Doc)
-		if l == nil || !l.Page.Known || l.Page.Width == 0 {
+		if l == nil || !l.Page.Known || !l.Page.MarginsKnown || l.Page.Width == 0 {
 			return
 		}
 		pg := l.Page

@@ -84,7 +84,7 @@ func TestLayoutFixtures(t *testing.T) {
 
 // a4 is the standard page in twips: A4, 天头 37mm, 下白边 35mm, 订口 28mm,
 // 右白边 26mm.
-var a4 = read.Page{Known: true, Width: 11906, Height: 16838, Top: 2098, Bottom: 1984, Left: 1587, Right: 1474}
+var a4 = read.Page{Known: true, MarginsKnown: true, Width: 11906, Height: 16838, Top: 2098, Bottom: 1984, Left: 1587, Right: 1474}
 
 // layoutDoc is a notice whose paragraphs have the given looks: title,
 // addressee, a first-level heading and a body paragraph.
@@ -134,9 +134,9 @@ func TestLayoutRules(t *testing.T) {
 				Runs: []read.RunLayout{{Range: read.Range{Start: 0, End: 6}, Font: "黑体", Size: 32}}},
 			look("方正仿宋_GBK", 32, -1), page), nil},
 		{"微软雅黑 is not 黑体", layoutDoc(a4, title, look("微软雅黑", 32, 0), body, page), []string{"layout-headings"}},
-		{"margins within 1mm", layoutDoc(read.Page{Known: true, Width: 11906, Height: 16838, Top: 2140, Bottom: 1950, Left: 1610, Right: 1460}, title, h1, body, page), nil},
-		{"天头 38.2mm", layoutDoc(read.Page{Known: true, Width: 11906, Height: 16838, Top: 2166, Bottom: 1916, Left: 1587, Right: 1474}, title, h1, body, page), []string{"layout-margins"}},
-		{"gutter counts in the 订口", layoutDoc(read.Page{Known: true, Width: 11906, Height: 16838, Top: 2098, Bottom: 1984, Left: 1020, Right: 1474, Gutter: 567}, title, h1, body, page), nil},
+		{"margins within 1mm", layoutDoc(read.Page{Known: true, MarginsKnown: true, Width: 11906, Height: 16838, Top: 2140, Bottom: 1950, Left: 1610, Right: 1460}, title, h1, body, page), nil},
+		{"天头 38.2mm", layoutDoc(read.Page{Known: true, MarginsKnown: true, Width: 11906, Height: 16838, Top: 2166, Bottom: 1916, Left: 1587, Right: 1474}, title, h1, body, page), []string{"layout-margins"}},
+		{"gutter counts in the 订口", layoutDoc(read.Page{Known: true, MarginsKnown: true, Width: 11906, Height: 16838, Top: 2098, Bottom: 1984, Left: 1020, Right: 1474, Gutter: 567}, title, h1, body, page), nil},
 		{"no page number", layoutDoc(a4, title, h1, body), []string{"layout-page-number"}},
 		{"hyphens around the number", layoutDoc(a4, title, h1, body, read.Footer{Text: "-1-", PageField: true}), []string{"layout-page-number"}},
 		{"第1页", layoutDoc(a4, title, h1, body, read.Footer{Text: "第1页", PageField: true}), []string{"layout-page-number"}},
@@ -157,6 +157,7 @@ func TestLayoutRules(t *testing.T) {
 			return p
 		}(), title, h1, body, page), []string{"layout-grid"}},
 		{"unknown page: nothing said", layoutDoc(read.Page{}, title, h1, body, page), nil},
+		{"paper without margins: only the paper is judged", layoutDoc(read.Page{Known: true, Width: 12240, Height: 15840}, title, h1, body, page), []string{"layout-paper"}},
 		{"title 黑体 小二", layoutDoc(a4, look("黑体", 36, -1), h1, body, page), []string{"layout-title", "layout-title"}},
 	}
 	for _, c := range cases {
