@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"text/tabwriter"
 	"time"
@@ -33,7 +34,7 @@ func libraryCommand() *cli.Command {
 		Name:  "library",
 		Usage: "manage a library of parent documents for copy detection",
 		Action: func(c *cli.Context) error {
-			return usageError("library：请写明 add、list、verify、compact 或 remove（见 gwlint library --help）")
+			return usageError("library：请写明 add、list、verify、compact、remove、export 或 import（见 gwlint library --help）")
 		},
 		Subcommands: []*cli.Command{
 			{
@@ -60,6 +61,20 @@ func libraryCommand() *cli.Command {
 				Usage:  "read every stored document and check its text against its hash",
 				Flags:  []cli.Flag{libFlag},
 				Action: libraryVerify,
+			},
+			{
+				Name:      "export",
+				Usage:     "write the whole library to one self-checking file (format version, document count, each document's hashes) to hand to another office",
+				ArgsUsage: "FILE",
+				Flags:     []cli.Flag{libFlag},
+				Action:    libraryExport,
+			},
+			{
+				Name:      "import",
+				Usage:     "check an export file and add its documents to the library (--replace: make the library exactly the export)",
+				ArgsUsage: "FILE",
+				Flags:     []cli.Flag{libFlag, &cli.BoolFlag{Name: "replace", Usage: "replace the library's documents by the export's instead of merging"}},
+				Action:    libraryImport,
 			},
 			{
 				Name:      "remove",
@@ -306,4 +321,73 @@ func dash(s string) string {
 // openLibrary opens a library for checking.
 func openLibrary(dir string) (*lint.LibraryParents, error) {
 	return lint.OpenLibrary(dir)
+}
+
+// libraryExport writes the library to one file, atomically: a file
+// beside FILE renamed over it when complete, so a killed export never
+// leaves a file that looks whole.
+func libraryExport(c *cli.Context) error {
+	dir, err := libraryDir(c)
+	if err != nil {
+		return err
+	}
+	if c.NArg() != 1 {
+		return usageError("library export：请给出一个导出文件名，例如 gwlint library export --library %s 上级文件库.gwlib", dir)
+	}
+	file := c.Args().First()
+	lib, err := library.Open(dir, library.Options{ReadOnly: true})
+	if err != nil {
+		return &exitError{code: 2, err: err}
+	}
+	defer lib.Close()
+	tmp, err := os.CreateTemp(filepath.Dir(file), "."+filepath.Base(file)+".*")
+	if err != nil {
+		return &exitError{code: 2, err: fmt.Errorf("无法写出导出文件：%w", err)}
+	}
+	defer os.Remove(tmp.Name())
+	n, err := lib.Export(tmp)
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), file)
+	}
+	if err != nil {
+		return &exitError{code: 2, err: fmt.Errorf("无法写出导出文件 %s：%w", file, err)}
+	}
+	fmt.Fprintf(c.App.ErrWriter, "gwlint：文件库 %s：已导出 %d 篇到 %s；在另一台机器上用 gwlint library import --library 目录 %s 导入\n", dir, n, file, filepath.Base(file))
+	return nil
+}
+
+func libraryImport(c *cli.Context) error {
+	dir, err := libraryDir(c)
+	if err != nil {
+		return err
+	}
+	if c.NArg() != 1 {
+		return usageError("library import：请给出一个导出文件（由 gwlint library export 写出）")
+	}
+	file := c.Args().First()
+	if _, err := os.Stat(file); err != nil {
+		return &exitError{code: 2, err: fmt.Errorf("无法读取导出文件：%w", err)}
+	}
+	lib, err := library.Open(dir, library.Options{Timeout: writerWait})
+	if err != nil {
+		return &exitError{code: 2, err: err}
+	}
+	defer lib.Close()
+	open := func() (io.ReadCloser, error) { return os.Open(file) }
+	res, err := lib.Import(open, c.Bool("replace"))
+	if err != nil {
+		return &exitError{code: 2, err: fmt.Errorf("%s：%w", file, err)}
+	}
+	if c.Bool("replace") {
+		fmt.Fprintf(c.App.ErrWriter, "gwlint：文件库 %s：已替换为 %s 的 %d 篇\n", dir, file, res.Documents)
+		return nil
+	}
+	fmt.Fprintf(c.App.ErrWriter, "gwlint：文件库 %s：从 %s 新加入 %d 篇，已有 %d 篇\n", dir, file, res.Added, res.Same)
+	return nil
 }

@@ -147,3 +147,56 @@ func TestDraftIsNotItsOwnParent(t *testing.T) {
 		}
 	}
 }
+
+// TestLibraryExportImport hands a library to another office: export to
+// one file, import into an empty library (same list), merge, replace,
+// and a file cut short refused with exit 2 and the reason.
+func TestLibraryExportImport(t *testing.T) {
+	tmp := t.TempDir()
+	lib, other := filepath.Join(tmp, "province"), filepath.Join(tmp, "county")
+	_, errs, code := gwlint(t, "", "library", "add", "--library", lib,
+		"testdata/example/parents/guobanfa-2018-123.txt", "testdata/corpus/gov/govcn_5342665.txt")
+	if code != 0 {
+		t.Fatalf("add: %d %s", code, errs)
+	}
+	file := filepath.Join(tmp, "上级文件库.gwlib")
+	if _, errs, code = gwlint(t, "", "library", "export", "--library", lib, file); code != 0 || !strings.Contains(errs, "已导出 2 篇") {
+		t.Fatalf("export: %d %s", code, errs)
+	}
+	want, _, _ := gwlint(t, "", "library", "list", "--library", lib)
+	if _, errs, code = gwlint(t, "", "library", "import", "--library", other, file); code != 0 || !strings.Contains(errs, "新加入 2 篇，已有 0 篇") {
+		t.Fatalf("import: %d %s", code, errs)
+	}
+	if got, _, _ := gwlint(t, "", "library", "list", "--library", other); got != want {
+		t.Errorf("imported list:\n%s\nwant\n%s", got, want)
+	}
+	// The county adds a document of its own; --replace drops it again.
+	gwlint(t, "", "library", "add", "--library", other, "testdata/corpus/gov/govcn_5357723.txt")
+	if _, errs, code = gwlint(t, "", "library", "import", "--library", other, file); code != 0 || !strings.Contains(errs, "新加入 0 篇，已有 2 篇") {
+		t.Fatalf("second import: %d %s", code, errs)
+	}
+	if _, errs, code = gwlint(t, "", "library", "import", "--replace", "--library", other, file); code != 0 || !strings.Contains(errs, "已替换") {
+		t.Fatalf("import --replace: %d %s", code, errs)
+	}
+	if got, _, _ := gwlint(t, "", "library", "list", "--library", other); got != want {
+		t.Errorf("list after --replace:\n%s\nwant\n%s", got, want)
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cut := filepath.Join(tmp, "cut.gwlib")
+	os.WriteFile(cut, data[:len(data)/2], 0o644)
+	if _, errs, code = gwlint(t, "", "library", "import", "--library", other, cut); code != 2 || !strings.Contains(errs, "文件不完整") {
+		t.Errorf("a file cut short: %d %s", code, errs)
+	}
+	for _, args := range [][]string{
+		{"library", "export", "--library", lib},
+		{"library", "import", "--library", other},
+		{"library", "import", "--library", other, filepath.Join(tmp, "missing.gwlib")},
+	} {
+		if _, errs, code := gwlint(t, "", args...); code != 2 || errs == "" {
+			t.Errorf("gwlint %v: %d %s", args, code, errs)
+		}
+	}
+}

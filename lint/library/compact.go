@@ -79,15 +79,23 @@ func (l *Library) Compact() (err error) {
 		os.Remove(tmp)
 		return fmt.Errorf("compacting %s: %w", l.path, err)
 	}
+	return l.swapIn(tmp)
+}
+
+// swapIn renames a complete library file over the library's and opens
+// it in its place. A reader in another process that opened the old file
+// keeps reading it until it closes it; the lock on DIR/library.lock, held
+// exclusively, keeps new readers out until the rename is done.
+func (l *Library) swapIn(tmp string) error {
 	if err := os.Rename(tmp, l.path); err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("compacting %s: %w", l.path, err)
+		return fmt.Errorf("无法替换 %s：%w", l.path, err)
 	}
 	// The old file is unlinked; reopen the new one in its place.
 	l.db.Close()
 	db, err := bolt.Open(l.path, 0o644, &bolt.Options{Timeout: l.timeout, FreelistType: bolt.FreelistMapType})
 	if err != nil {
-		return fmt.Errorf("reopening %s after compacting: %w", l.path, err)
+		return fmt.Errorf("替换后无法重新打开 %s：%w", l.path, err)
 	}
 	l.db = db
 	return nil
