@@ -54,7 +54,7 @@ var deadlineModals = []string{"要求", "须", "必须", "务必", "务于", "�
 // deadlineActs are what a deadline is for: sending in, reporting,
 // finishing.
 var deadlineActs = []string{"报送", "上报", "报", "报告", "反馈", "提交", "填报", "完成", "办结", "上传", "发送", "发到", "发至",
-	"报至", "报送至", "回复", "汇总", "录入", "交", "送", "传", "报来", "反馈至", "整改", "落实", "核查", "摸排", "排查", "审核"}
+	"报至", "报送至", "回复", "汇总", "录入", "交", "送", "传", "报来", "反馈至", "呈报", "呈送", "报备", "报给", "发给", "递交", "送交", "报县", "报镇", "报市", "报区", "整改", "落实", "核查", "摸排", "排查", "审核"}
 
 // emergencyWords mark reporting that law sets for emergencies.
 var emergencyWords = []string{"突发事件", "突发公共事件", "突发公共卫生事件", "安全事故", "生产安全事故", "事故", "险情", "灾情", "汛情",
