@@ -96,6 +96,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 			completionCommand(),
 			initCommand(),
 			libraryCommand(),
+			traceCommand(),
 			lspCommand(),
 			rulesCommand(),
 			serveCommand(),
