@@ -191,7 +191,7 @@ func findDepartment(r []rune, in Span) (Span, bool) {
 			if !isHan(r[b]) {
 				break
 			}
-			if strings.ContainsRune("县市区省州盟旗", r[b]) && (b == in.Start || !isHan(r[b-1]) || strings.ContainsRune("由经将对现", r[b-1])) {
+			if strings.ContainsRune("县市区省州盟旗", r[b]) && (b == in.Start || !isHan(r[b-1]) || strings.ContainsRune("由经将对现以是", r[b-1])) {
 				if strings.Contains(string(r[b:end]), "人民政府") && !strings.Contains(string(r[b:end]), "办公室") {
 					break
 				}

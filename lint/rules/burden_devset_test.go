@@ -196,8 +196,8 @@ func (f floor) check(t *testing.T, name string, s kindScore) {
 // The floors sit just under what the rules reach, so that a change that
 // loses ground fails.
 var (
-	devFloor     = floor{fit: 0.84, any: 0.93, warned: 0.01}
-	heldFloor    = floor{fit: 0.46, any: 0.58, warned: 0.06}
+	devFloor     = floor{fit: 0.88, any: 0.95, warned: 0.01}
+	heldFloor    = floor{fit: 0.46, any: 0.58, warned: 0.07}
 	ownHeldFloor = floor{fit: 0.85, any: 0.91, warned: 0}
 	generalFloor = floor{fit: 0.74, any: 0.83, warned: 0.06}
 )
