@@ -183,6 +183,14 @@ func Open(dir string, opt Options) (lib *Library, err error) {
 			lock.release()
 		}
 	}()
+	if !opt.ReadOnly && os.IsNotExist(statErr(path)) {
+		// A new library is made whole under a temporary name and renamed
+		// into place, so that a kill while it is being made leaves no
+		// library.db rather than an empty file that is no library.
+		if err := create(path); err != nil {
+			return nil, err
+		}
+	}
 	db, err := bolt.Open(path, 0o644, &bolt.Options{
 		Timeout:  opt.Timeout,
 		ReadOnly: opt.ReadOnly,
@@ -206,6 +214,34 @@ func Open(dir string, opt Options) (lib *Library, err error) {
 		return nil, err
 	}
 	return &Library{db: db, path: path, timeout: opt.Timeout, lock: lock}, nil
+}
+
+func statErr(path string) error {
+	_, err := os.Stat(path)
+	return err
+}
+
+// create makes a new, empty library at path: initialized under a
+// temporary name beside it, then renamed. The caller holds the lock.
+func create(path string) error {
+	tmp := path + ".new"
+	os.Remove(tmp) // left by a kill during an earlier create
+	db, err := bolt.Open(tmp, 0o644, &bolt.Options{Timeout: time.Second, FreelistType: bolt.FreelistMapType})
+	if err != nil {
+		return fmt.Errorf("无法创建文件库 %s：%w", path, err)
+	}
+	err = db.Update(func(tx *bolt.Tx) error { return initialize(tx, tmp) })
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("无法创建文件库 %s：%w", path, err)
+	}
+	return nil
 }
 
 // checkFormat refuses a bbolt file that is not a library of this layout.

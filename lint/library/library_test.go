@@ -597,3 +597,28 @@ func TestCompact(t *testing.T) {
 		t.Errorf("compacting a read-only library: %v", err)
 	}
 }
+
+// TestCreateIsWhole: a new library appears whole or not at all. A
+// half-made one left by a kill during an earlier create (library.db.new)
+// is made again; library.db itself is never an empty file that is no
+// library (a read-only open of one refused it as foreign).
+func TestCreateIsWhole(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, FileName+".new"), []byte("half"), 0o644)
+	lib, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib.Close()
+	if _, err := os.Stat(filepath.Join(dir, FileName+".new")); !os.IsNotExist(err) {
+		t.Errorf("the temporary file is left: %v", err)
+	}
+	ro, err := Open(dir, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatalf("a new, empty library does not open read-only: %v", err)
+	}
+	if n, err := ro.Len(); err != nil || n != 0 {
+		t.Errorf("Len = %d, %v", n, err)
+	}
+	ro.Close()
+}

@@ -280,7 +280,7 @@ func unreadable(what, name string, err error) error {
 	if errors.Is(err, read.ErrTooLarge) {
 		status = http.StatusRequestEntityTooLarge
 	}
-	return &requestError{status, fmt.Sprintf("%s %s: %v", what, name, err)}
+	return &requestError{status, fmt.Sprintf("%s %s：%v", what, name, err)}
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
@@ -414,14 +414,14 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request) (c *checked, err 
 		budget -= int64(len(src.Text))
 		return lint.Parse(src), nil
 	}
-	draft, err := parse("draft", up.draftName, up.draft)
+	draft, err := parse("文稿", up.draftName, up.draft)
 	if err != nil {
 		return nil, err
 	}
 	ignore := up.ignore
 	var parents []*lint.Document
 	for _, p := range up.parents {
-		d, err := parse("parent", p.name, p.data)
+		d, err := parse("上级文件", p.name, p.data)
 		if err != nil {
 			return nil, err
 		}

@@ -492,7 +492,7 @@ func TestRequestErrors(t *testing.T) {
 		{"unknown field", form(webPart{field: "txet", data: []byte("甲")}), 400, "未知的表单字段"},
 		{"draft without file name", form(webPart{field: "draft", data: []byte("甲")}), 400, "没有文件名"},
 		{"broken docx", form(webPart{field: "draft", file: "a.docx", data: []byte("PK\x03\x04 not a zip")}), 400, "a.docx"},
-		{"broken parent", form(webPart{field: "text", data: []byte("甲")}, webPart{field: "parent", file: "p.docx", data: []byte("garbage")}), 400, "parent p.docx"},
+		{"broken parent", form(webPart{field: "text", data: []byte("甲")}, webPart{field: "parent", file: "p.docx", data: []byte("garbage")}), 400, "上级文件 p.docx"},
 		{"cross-origin", func() (*http.Request, error) {
 			body, ctype := webForm(t, webPart{field: "text", data: []byte("甲")})
 			req, err := http.NewRequest("POST", ts.URL+"/api/check", body)
