@@ -560,7 +560,7 @@ func openPart(f *zip.File, limit int64) (io.ReadCloser, error) {
 	if err != nil {
 		return nil, invalid("该文件的%s无法读取（%w）；请在Word或WPS中重新另存", f.Name, err)
 	}
-	return &boundedReader{rc: rc, left: limit}, nil
+	return guardXML(&boundedReader{rc: rc, left: limit}, f.Name), nil
 }
 
 // boundedReader fails with errInflateLimit once more than its limit has

@@ -161,7 +161,7 @@ func (o *ofdReader) decode(name string, v any) error {
 		return bomb
 	}
 	defer rc.Close()
-	br := rc.(*boundedReader)
+	br := boundedOf(rc)
 	before := br.left
 	err = xml.NewDecoder(rc).Decode(v)
 	o.budget -= before - br.left
