@@ -1,6 +1,7 @@
 package lsp
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -39,7 +40,7 @@ const (
 )
 
 // analyze checks a snapshot of a draft.
-func (s *Server) analyze(d *document) *analysis {
+func (s *Server) analyze(ctx context.Context, d *document) *analysis {
 	a := &analysis{uri: d.uri, text: d.text}
 	r := s.runs.forDraft(d.path)
 	if r.err != nil {
@@ -66,7 +67,7 @@ func (s *Server) analyze(d *document) *analysis {
 		a.inputError(err)
 		return a
 	}
-	res, problems := r.check(doc)
+	res, problems := r.check(ctx, doc)
 	if res.Err != nil {
 		a.inputError(res.Err)
 		return a

@@ -1,6 +1,7 @@
 package lsp
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -26,7 +27,7 @@ func BenchmarkAnswer5000(b *testing.B) {
 	for b.Loop() {
 		i++
 		d.text = text + strings.Repeat("。", i%2)
-		a := s.analyze(d)
+		a := s.analyze(context.Background(), d)
 		if len(a.diags) > 0 && a.diags[0].Code == "input-error" {
 			b.Fatal(a.diags[0].Message)
 		}

@@ -1,6 +1,7 @@
 package lsp
 
 import (
+	"context"
 	"fmt"
 	"net/url"
 	"path/filepath"
@@ -73,6 +74,9 @@ func (s *Server) close(uri string) {
 	if d != nil && d.timer != nil {
 		d.timer.Stop()
 	}
+	if d != nil && d.cancel != nil {
+		d.cancel()
+	}
 	delete(s.docs, uri)
 	s.mu.Unlock()
 	if d != nil {
@@ -85,6 +89,10 @@ func (s *Server) close(uri string) {
 func (s *Server) schedule(d *document, delay time.Duration) {
 	if d.timer != nil {
 		d.timer.Stop()
+	}
+	if d.cancel != nil {
+		d.cancel() // the check running on the old text has no one to answer
+		d.cancel = nil
 	}
 	uri := d.uri
 	d.timer = time.AfterFunc(delay, func() { s.checkNow(uri) })
@@ -107,10 +115,16 @@ func (s *Server) checkNow(uri string) {
 		s.mu.Unlock()
 		return
 	}
+	ctx, cancel := context.WithCancel(s.ctx)
+	d.cancel = cancel
 	snap := *d
 	s.mu.Unlock()
+	defer cancel()
 
-	a := s.analyze(&snap)
+	a := s.analyze(ctx, &snap)
+	if ctx.Err() != nil {
+		return // superseded by an edit, or the session ended
+	}
 
 	s.mu.Lock()
 	d = s.docs[uri]
@@ -144,7 +158,7 @@ func (s *Server) codeActions(p codeActionParams) []CodeAction {
 	if a == nil || a.text != snap.text {
 		// Asked before the debounced check ran: check now, the answer
 		// must fit the text the editor has.
-		a = s.analyze(&snap)
+		a = s.analyze(s.ctx, &snap)
 		s.mu.Lock()
 		if d := s.docs[snap.uri]; d != nil && d.text == snap.text {
 			d.last = a

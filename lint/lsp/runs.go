@@ -1,6 +1,7 @@
 package lsp
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -109,22 +110,22 @@ func (rs *runs) prepare(cfgPath string) *run {
 // check checks one parsed draft. A library named by the configuration is
 // opened for this check only; one that cannot be opened is reported like
 // an unreadable parent, and the draft is checked without it.
-func (r *run) check(doc *lint.Document) (*lint.Result, []*lint.Result) {
+func (r *run) check(ctx context.Context, doc *lint.Document) (*lint.Result, []*lint.Result) {
 	problems := append([]*lint.Result(nil), r.parentErrs...)
 	if r.cfg.Library == "" {
-		return r.checker.Check(doc), problems
+		return r.checker.CheckContext(ctx, doc), problems
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	lib, err := lint.OpenLibrary(r.cfg.Library)
 	if err != nil {
 		problems = append(problems, &lint.Result{Path: r.cfg.Library, Err: fmt.Errorf("parent library: %w", err)})
-		return r.checker.Check(doc), problems
+		return r.checker.CheckContext(ctx, doc), problems
 	}
 	defer lib.Close()
 	r.parents.SetLibrary(lib)
 	defer r.parents.SetLibrary(nil)
-	res := r.checker.Check(doc)
+	res := r.checker.CheckContext(ctx, doc)
 	if d := lib.Damaged(); d != nil {
 		problems = append(problems, d)
 	}

@@ -70,6 +70,8 @@ type document struct {
 	version         int32
 	text            string
 	timer           *time.Timer
+	// cancel stops the check running on this document's previous text.
+	cancel context.CancelFunc
 	// last is the most recent check, for code actions.
 	last *analysis
 }
