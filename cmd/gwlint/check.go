@@ -34,6 +34,8 @@ func checkCommand() *cli.Command {
 			&cli.IntFlag{Name: "jobs", Value: 0, DefaultText: "one per CPU", Usage: "files checked at once"},
 			&cli.BoolFlag{Name: "no-color", Usage: "never colour text output"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "text output: only the findings, no summary line per file"},
+			&cli.StringFlag{Name: "server", Usage: "check on a gwlint server (gwlint serve, with its library and configuration) instead of here: http://HOST:PORT/; the report is printed here, in any format"},
+			&cli.DurationFlag{Name: "server-timeout", Value: 30 * time.Second, Usage: "with --server: the longest wait for the server's answer to one draft"},
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
@@ -77,6 +79,13 @@ func checkCommand() *cli.Command {
 					return usageError("check：--fix-level 决定 --fix 修改哪些问题，请同时给出 --fix")
 				}
 			}
+			if c.String("server") != "" {
+				for _, f := range []string{"parent", "library", "fix"} {
+					if c.IsSet(f) {
+						return usageError("check：--server 与 --%s 不能同时使用：服务器用它自己的上级文件库和配置检查；要在本机比对上级文件，请去掉 --server", f)
+					}
+				}
+			}
 			cfg, err := loadConfig(c.String("config"), c.App.ErrWriter)
 			if err != nil {
 				return &exitError{code: 2, err: err}
@@ -115,7 +124,15 @@ func checkCommand() *cli.Command {
 					writeErr = err
 				}
 			}
-			checker.CheckEach(readStdin(c, lint.ExpandPaths(c.Args().Slice(), cfg)), c.Int("jobs"), emit)
+			targets := readStdin(c, lint.ExpandPaths(c.Args().Slice(), cfg))
+			if server := c.String("server"); server != "" {
+				if err := checkOnServer(c, server, checker.Registry(), targets, emit); err != nil {
+					stream.Close()
+					return &exitError{code: 2, err: err}
+				}
+			} else {
+				checker.CheckEach(targets, c.Int("jobs"), emit)
+			}
 			for _, r := range parentErrs {
 				emit(r)
 			}

@@ -441,7 +441,18 @@ func CopiedPassages(r *lint.Result) []CopiedPassage {
 			continue
 		}
 		rel := f.Related[0]
-		out = append(out, CopiedPassage{Draft: f.Span, ParentPath: rel.Path, ParentName: rel.Path, ParentSpan: rel.Span, ParentStart: rel.Start, ParentText: rel.Text, Finding: i})
+		name := rel.Path
+		if r.Copy != nil {
+			// A result rebuilt from a report (check --server) still names
+			// the parent by its title and 发文字号.
+			for _, p := range r.Copy.Parents {
+				if p.Path == rel.Path {
+					name = ParentName(p)
+					break
+				}
+			}
+		}
+		out = append(out, CopiedPassage{Draft: f.Span, ParentPath: rel.Path, ParentName: name, ParentSpan: rel.Span, ParentStart: rel.Start, ParentText: rel.Text, Finding: i})
 	}
 	return out
 }
