@@ -19,6 +19,7 @@ func traceCommand() *cli.Command {
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "library", Usage: "the library directory", TakesFile: true},
 			&cli.StringFlag{Name: "format", Value: "text", Usage: "text or json"},
+			&cli.BoolFlag{Name: "summary", Usage: "text output: the library in figures (documents per level that forward, mainly copy or add their own measures; the additions made most often) instead of the tree"},
 		},
 		Action: traceAction,
 	}
@@ -70,6 +71,9 @@ func traceAction(c *cli.Context) error {
 	}
 	if format == "json" {
 		return g.WriteJSON(c.App.Writer)
+	}
+	if c.Bool("summary") {
+		return g.Summary().WriteText(c.App.Writer)
 	}
 	return g.WriteText(c.App.Writer)
 }

@@ -65,6 +65,10 @@ func TestTraceCommand(t *testing.T) {
 	if code != 0 || strings.Count(out, "[") != 5 || !strings.Contains(out, "[乡级]") || !strings.Contains(out, "[中央]") {
 		t.Errorf("trace %s: code %d\n%s", county, code, out)
 	}
+	out, _, code = gwlint(t, "", "trace", "--library", lib, "--summary")
+	if code != 0 || !strings.Contains(out, "乡级\t1\t0\t1\t0\t0\t0") || !strings.Contains(out, "一票否决与责任状") {
+		t.Errorf("trace --summary: code %d\n%s", code, out)
+	}
 	for _, bad := range [][]string{
 		{"trace"},
 		{"trace", "--library", lib, "--format", "html"},

@@ -185,6 +185,7 @@ type (
 		Version   int        `json:"version"`
 		Documents []jsonDoc  `json:"documents"`
 		Edges     []jsonEdge `json:"edges"`
+		Summary   Summary    `json:"summary"`
 		Errors    []string   `json:"errors"`
 	}
 	jsonDoc struct {
@@ -238,6 +239,7 @@ func (g *Graph) WriteJSON(w io.Writer) error {
 		}
 		r.Edges = append(r.Edges, je)
 	}
+	r.Summary = g.Summary()
 	for _, err := range g.Errors {
 		r.Errors = append(r.Errors, err.Error())
 	}

@@ -181,6 +181,55 @@ func TestGeneratedChain(t *testing.T) {
 	}
 }
 
+// TestSummary counts the generated chain: the 省, 市 and 县 implement with
+// their own additions, the 乡 only forwards; four additions, once each.
+func TestSummary(t *testing.T) {
+	data, err := os.ReadFile("../../testdata/corpus/gov/govcn_5360002.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := []trace.Doc{{ID: "national", Path: "national.txt", Text: string(data)}}
+	for _, name := range []string{"province", "city", "county", "township"} {
+		b, err := os.ReadFile("../../testdata/trace/" + name + ".txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, trace.Doc{ID: name, Path: name + ".txt", Text: string(b)})
+	}
+	g, err := trace.Build(docs, trace.Options{Checker: checker(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := g.Summary()
+	want := []trace.LevelCount{
+		{Level: "中央", Documents: 1, Unlinked: 1},
+		{Level: "省级", Documents: 1, OwnMeasures: 1, Adding: 1},
+		{Level: "市级", Documents: 1, OwnMeasures: 1, Adding: 1},
+		{Level: "县级", Documents: 1, OwnMeasures: 1, Adding: 1},
+		{Level: "乡级", Documents: 1, Forwards: 1},
+	}
+	if len(s.Levels) != len(want) {
+		t.Fatalf("levels %+v, want %+v", s.Levels, want)
+	}
+	for i := range want {
+		if s.Levels[i] != want[i] {
+			t.Errorf("level %d: %+v, want %+v", i, s.Levels[i], want[i])
+		}
+	}
+	rules := map[string]int{}
+	for _, a := range s.Added {
+		rules[a.Rule] = a.Edges
+	}
+	for _, r := range []string{"burden-escalation", "burden-veto", "burden-forms", "burden-proof"} {
+		if rules[r] != 1 {
+			t.Errorf("added %s on %d edges, want 1 (%+v)", r, rules[r], s.Added)
+		}
+	}
+	if len(s.Added) != 4 {
+		t.Errorf("added %+v, want the four planted", s.Added)
+	}
+}
+
 func edgesByChild(g *trace.Graph) map[string]*trace.Edge {
 	out := map[string]*trace.Edge{}
 	for _, e := range g.Edges {
