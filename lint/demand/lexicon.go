@@ -32,6 +32,9 @@ type Lexicon struct {
 	// word id, the slots that hold it.
 	slots   []*Slot
 	slotsOf [][]int32
+	// first has bit c set when some word starts with rune c (c < 0x10000):
+	// most runes start none, and a bit test is far cheaper than the map.
+	first *[0x10000 / 64]uint64
 }
 
 type word struct {
@@ -345,6 +348,12 @@ func compileParsed(ps []*parsed) (*Lexicon, error) {
 	for _, sl := range lx.slots {
 		for id := range sl.words {
 			lx.slotsOf[id] = append(lx.slotsOf[id], int32(sl.idx))
+		}
+	}
+	lx.first = new([0x10000 / 64]uint64)
+	for c := range lx.words {
+		if c < 0x10000 {
+			lx.first[c>>6] |= 1 << (c & 63)
 		}
 	}
 	for c, ws := range lx.words {

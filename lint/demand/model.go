@@ -248,6 +248,9 @@ func (lx *Lexicon) narratingDocument(doc Document) bool {
 func (lx *Lexicon) scan(r []rune, s Span) []occ {
 	var out []occ
 	for p := s.Start; p < s.End; p++ {
+		if c := r[p]; c < 0x10000 && lx.first[c>>6]&(1<<(c&63)) == 0 {
+			continue
+		}
 		for _, w := range lx.words[r[p]] {
 			if e, ok := runesAt(r, p, s.End, w.r); ok {
 				out = append(out, occ{id: w.id, start: p, end: e})
