@@ -16,6 +16,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -24,6 +25,7 @@ import (
 	bolterrors "go.etcd.io/bbolt/errors"
 
 	"github.com/gwlint/gwlint/lint/align"
+	"github.com/gwlint/gwlint/lint/text"
 )
 
 // FileName is the name of the library file inside the library directory.
@@ -650,12 +652,34 @@ func (l *Library) List() (entries []Entry, err error) {
 		})
 	})
 	sort.Slice(entries, func(i, j int) bool {
-		if entries[i].Date != entries[j].Date {
-			return entries[i].Date < entries[j].Date
+		if a, b := dateKey(entries[i].Date), dateKey(entries[j].Date); a != b {
+			return a < b
 		}
 		return entries[i].ID < entries[j].ID
 	})
 	return entries, err
+}
+
+// dateKey orders dates as written in 成文日期 (2018年12月4日, 2018年12月30日,
+// 二〇一八年十二月四日, 2018.12.4) by their value: as strings, 12月30日 came
+// before 12月4日. A date that cannot be read sorts last.
+func dateKey(date string) int {
+	parts := strings.FieldsFunc(date, func(r rune) bool { return strings.ContainsRune("年月日号.-/．－／ ", r) })
+	if len(parts) != 3 {
+		return 1 << 30
+	}
+	key := 0
+	for _, p := range parts {
+		v, err := strconv.Atoi(p)
+		if err != nil {
+			var ok bool
+			if v, ok = text.ParseHanNumber(p); !ok {
+				return 1 << 30
+			}
+		}
+		key = key*100 + v
+	}
+	return key
 }
 
 // Get returns one entry and its text.

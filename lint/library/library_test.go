@@ -622,3 +622,12 @@ func TestCreateIsWhole(t *testing.T) {
 	}
 	ro.Close()
 }
+
+func TestDateKey(t *testing.T) {
+	order := []string{"2018年9月30日", "2018年12月4日", "2018年12月30日", "二〇一九年一月八日", "2019.3.1", "无日期", ""}
+	for i := 0; i+1 < len(order); i++ {
+		if a, b := dateKey(order[i]), dateKey(order[i+1]); a > b {
+			t.Errorf("%q (%d) sorts after %q (%d)", order[i], a, order[i+1], b)
+		}
+	}
+}
