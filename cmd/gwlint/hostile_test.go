@@ -115,6 +115,13 @@ func hostileCases() []hostileCase {
 		{name: "Markdown lists nested 100,000 deep", make: gen("lists.md", func() []byte {
 			return []byte(strings.Repeat("- ", 100000) + "正文\n")
 		}), reason: `.*嵌套了100000层`},
+		// 2 MiB of "[" took 961 MiB, "*a" a million times 741 MiB.
+		{name: "Markdown of 2 MB of [", make: gen("brackets.md", func() []byte {
+			return append([]byte("关于做好工作的通知\n\n"), bytes.Repeat([]byte("["), 2<<20-100)...)
+		}), reason: `超过10000个“\[”或强调符号`},
+		{name: "Markdown of a million *a", make: gen("stars.md", func() []byte {
+			return append([]byte("关于做好工作的通知\n\n"), bytes.Repeat([]byte("*a"), 1000000)...)
+		}), reason: `超过10000个“\[”或强调符号`},
 		{name: "broken BOM", make: write("bom.txt", append([]byte{0xEF, 0xBB, 0xBF}, []byte("关于\xff\xfe通知\n")...)),
 			reason: `文件以UTF-8的BOM开头，但第9字节起不是合法的UTF-8`},
 		{name: "neither UTF-8 nor GB18030", make: write("mojibake.txt", bytes.Repeat([]byte("\xff\xfe\xfd abc \x80"), 100)[2:]),

@@ -230,10 +230,13 @@ func TestMarkdownDeepNesting(t *testing.T) {
 		{"indented lists", indented(2000), "Markdown第202行缩进402列，超过400列"},
 		{"quotes at the limit", strings.Repeat("> ", 100) + "正文\n", ""},
 		{"indentation at the limit", indented(200), ""},
-		{"emphasis", strings.Repeat("*a ", 100000) + strings.Repeat(" a*", 100000), ""},
-		{"strong", strings.Repeat("*", 100000) + "a" + strings.Repeat("*", 100000), ""},
-		{"links", strings.Repeat("[", 100000) + "a" + strings.Repeat("](u)", 100000), ""},
-		{"brackets", strings.Repeat("[", 100000), ""},
+		// Delimiters by the hundred thousand in one paragraph cost goldmark
+		// hundreds of megabytes; they are refused before it parses.
+		{"emphasis", strings.Repeat("*a ", 100000) + strings.Repeat(" a*", 100000), "超过10000个“[”或强调符号"},
+		{"strong", strings.Repeat("*", 100000) + "a" + strings.Repeat("*", 100000), "超过10000个“[”或强调符号"},
+		{"links", strings.Repeat("[", 100000) + "a" + strings.Repeat("](u)", 100000), "超过10000个“[”或强调符号"},
+		{"brackets", strings.Repeat("[", 100000), "超过10000个“[”或强调符号"},
+		{"emphasis at the limit", strings.Repeat("*a* ", 5000) + "\n\n" + strings.Repeat("[链接](u) ", 10000), ""},
 		{"code spans", strings.Repeat("`a", 100000), ""},
 		{"html", strings.Repeat("<a ", 100000), ""},
 	}
