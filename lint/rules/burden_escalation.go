@@ -307,12 +307,27 @@ func compareSentences(draft *phrase.Text, ds phrase.Span, parent *phrase.Text, p
 	if emergency {
 		pds = nil
 	}
+	dds := draft.Deadlines(ds.Start, ds.End)
 deadlines:
-	for _, d := range draft.Deadlines(ds.Start, ds.End) {
+	for i, d := range dds {
 		if d.Kind == phrase.Recurring {
 			continue
 		}
+		// A deadline the parent's sentence states too is restated, not
+		// moved: 2019年12月底前完成规划，2020年12月底前完成验收 copied whole
+		// is not the second deadline brought forward to the first.
 		for _, p := range pds {
+			if same(d, p) {
+				continue deadlines
+			}
+		}
+		cands := pds
+		if len(dds) == len(pds) && len(pds) > 1 {
+			// As many deadlines on each side: each answers the one in its
+			// place.
+			cands = pds[i : i+1]
+		}
+		for _, p := range cands {
 			earlier, ok := d.Earlier(p.Deadline)
 			if !ok || !earlier {
 				continue
@@ -393,6 +408,14 @@ deadlines:
 		add(phrase.Span{}, lint.Info, "上级文件用“%s”等留有余地的措辞，本文改为“%s”，拔高了标准", firstWord(parent, ps, hedgeWords), firstWord(draft, ds, mandateWords))
 	}
 	return out
+}
+
+// same reports whether two deadlines fall at the same time: neither is
+// earlier than the other.
+func same(a, b phrase.DeadlineAt) bool {
+	e1, ok1 := a.Earlier(b.Deadline)
+	e2, ok2 := b.Earlier(a.Deadline)
+	return ok1 && ok2 && !e1 && !e2
 }
 
 // daysWords says how many days earlier a date is: （提前92天，约3个月）.

@@ -63,6 +63,9 @@ func TestEscalationForms(t *testing.T) {
 		{"a lower figure", "全市完成固定资产投资160亿元。", "全县完成固定资产投资120亿元。", nil},
 		{"article numbers are no counts", "违反本条例第三十条规定的，由县级以上人民政府责令改正。", "违反本条例第四十条规定的，由县级以上人民政府责令改正。", nil},
 		{"growth already in the parent", "农村居民人均可支配收入力争实现翻番。", "农村居民人均可支配收入实现翻番。", nil},
+		{"two deadlines restated", "原则上于2019年12月底前完成相关建设规划，2020年12月底前完成项目竣工验收。", "原则上于2019年12月底前完成相关建设规划，2020年12月底前完成项目竣工验收。", nil},
+		{"the second of two deadlines moved", "原则上于2019年12月底前完成相关建设规划，2020年12月底前完成项目竣工验收。", "原则上于2019年12月底前完成相关建设规划，2020年6月底前完成项目竣工验收。",
+			[]string{"时限由“2020年12月底前”提前到“2020年6月底前”"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
