@@ -104,18 +104,30 @@ func libraryAdd(c *cli.Context) error {
 	if c.NArg() == 0 {
 		return usageError("library add：没有给出要加入的文件或目录")
 	}
+	// Opened once first, so that a directory that cannot hold a library
+	// fails before any file is read.
 	lib, err := library.Open(dir, library.Options{Timeout: writerWait})
 	if err != nil {
 		return &exitError{code: 2, err: err}
 	}
-	defer lib.Close()
+	lib.Close()
 	var added, same, failed int
 	var batch []library.Doc
+	// The library is opened for each batch and closed after it: files are
+	// read and parsed without the lock, and a server or check reading the
+	// library waits for one batch at most, not for the whole add.
 	flush := func() error {
 		if len(batch) == 0 {
 			return nil
 		}
+		lib, err := library.Open(dir, library.Options{Timeout: writerWait})
+		if err != nil {
+			return err
+		}
 		rs, err := lib.AddBatch(batch)
+		if cerr := lib.Close(); err == nil {
+			err = cerr
+		}
 		if err != nil {
 			return err
 		}
