@@ -263,3 +263,26 @@ func TestInferredByCopy(t *testing.T) {
 		t.Errorf("county: copies %.2f and adds %d, want 以文件落实文件", e.Ratio, len(e.Additions))
 	}
 }
+
+// BenchmarkBuild traces the generated five-document chain of
+// testdata/trace: parsing, linking, and one check per edge.
+func BenchmarkBuild(b *testing.B) {
+	var docs []trace.Doc
+	for _, name := range []string{"national", "province", "city", "county", "township"} {
+		data, err := os.ReadFile("../../testdata/trace/" + name + ".txt")
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, trace.Doc{ID: name, Path: name + ".txt", Text: string(data)})
+	}
+	c, err := lint.NewChecker(rules.All(), lint.DefaultConfig())
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := trace.Build(docs, trace.Options{Checker: c}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
