@@ -26,6 +26,11 @@ type scalingCase struct {
 
 func scalingCases() []scalingCase {
 	return []scalingCase{
+		// 1,000 demands in one sentence took 11 s: every match looked for
+		// the cue words over the whole sentence again.
+		{"a long sentence of demands", "burden.txt", 250, func(n int) []byte {
+			return []byte("关于做好工作的通知\n\n各部门：\n" + strings.Repeat("请各地于当日下班前报送材料，要求每日上报，", n) + "\n")
+		}},
 		// 'x'*200000 took 30 s: every position of the run re-read it.
 		{"a run of digits", "digits.txt", 50000, func(n int) []byte {
 			return []byte("关于做好工作的通知\n\n各部门：\n请于" + strings.Repeat("1", n) + "日前报送。\n")
@@ -95,9 +100,7 @@ func BenchmarkHostileScaling(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	cases := append(scalingCases(), scalingCase{"a long sentence of demands", "burden.txt", 250, func(n int) []byte {
-		return []byte("关于做好工作的通知\n\n各部门：\n" + strings.Repeat("请各地于当日下班前报送材料，要求每日上报，", n) + "\n")
-	}})
+	cases := scalingCases()
 	for _, c := range cases {
 		for _, k := range []int{1, 4} {
 			data := c.draft(k * c.n)

@@ -177,6 +177,21 @@ type Text struct {
 	mu    sync.Mutex
 	isCut []atomic.Uint64
 	gates *gateSet
+
+	// memo keeps what rules compute once per text (Memo).
+	memo sync.Map
+}
+
+// Memo returns the value stored under key, computing it with compute the
+// first time. Rules use it for what they would otherwise recompute for
+// every match in a sentence; it is safe for concurrent use, and a value
+// is computed at most a few times when goroutines race for it.
+func (t *Text) Memo(key any, compute func() any) any {
+	if v, ok := t.memo.Load(key); ok {
+		return v
+	}
+	v, _ := t.memo.LoadOrStore(key, compute())
+	return v
 }
 
 // A Cutter segments text into words that cover it, with rune offsets

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/gwlint/gwlint/lint"
@@ -82,20 +83,68 @@ func imposes(text *phrase.Text, x phrase.Match) bool {
 // in the text between from and to.
 func hasWord(text *phrase.Text, from, to int, words []string) bool {
 	r := text.Runes()
-	to = min(to, len(r))
-	for p := max(0, from); p < to; p++ {
-		for _, w := range words {
-			e := p
-			ok := true
-			for _, c := range w {
-				if e >= to || r[e] != c {
-					ok = false
-					break
-				}
-				e++
-			}
+	from, to = max(0, from), min(to, len(r))
+	if from >= to {
+		return false
+	}
+	// The rules ask this for every match in a sentence, over the sentence
+	// or up to the match: looking each time would be quadratic in a long
+	// sentence. The places where a list's words occur in a sentence are
+	// found once and searched.
+	if sent := text.Sentence(from); len(words) > 1 && to <= sent.End {
+		occ := text.Memo(wordsIn{sent.Start, &words[0]}, func() any { return occurrences(r, sent, words) }).([][2]int32)
+		i := sort.Search(len(occ), func(i int) bool { return int(occ[i][0]) >= from })
+		for ; i < len(occ) && int(occ[i][0]) < to; i++ {
 			// Boundaries last: asking for one may segment the sentence.
-			if ok && text.Boundary(p) && text.Boundary(e) {
+			if p, e := int(occ[i][0]), int(occ[i][1]); e <= to && text.Boundary(p) && text.Boundary(e) {
+				return true
+			}
+		}
+		return false
+	}
+	return scanWords(text, from, to, words)
+}
+
+// wordsIn keys the occurrences of a word list in the sentence starting at
+// start.
+type wordsIn struct {
+	start int
+	list  *string
+}
+
+// occurrences lists where the words occur in sentence, by start (and,
+// at one start, by length), boundaries not yet asked.
+func occurrences(r []rune, sentence phrase.Span, words []string) [][2]int32 {
+	var out [][2]int32
+	end := min(sentence.End, len(r))
+	for p := max(0, sentence.Start); p < end; p++ {
+		for _, w := range words {
+			if e, ok := wordAt(r, p, end, w); ok {
+				out = append(out, [2]int32{int32(p), int32(e)})
+			}
+		}
+	}
+	return out
+}
+
+// wordAt reports whether w is spelled at p, within end, and where it ends.
+func wordAt(r []rune, p, end int, w string) (int, bool) {
+	e := p
+	for _, c := range w {
+		if e >= end || r[e] != c {
+			return 0, false
+		}
+		e++
+	}
+	return e, true
+}
+
+// scanWords is hasWord without the memo: one pass over [from, to).
+func scanWords(text *phrase.Text, from, to int, words []string) bool {
+	r := text.Runes()
+	for p := from; p < to; p++ {
+		for _, w := range words {
+			if e, ok := wordAt(r, p, to, w); ok && text.Boundary(p) && text.Boundary(e) {
 				return true
 			}
 		}
