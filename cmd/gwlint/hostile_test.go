@@ -145,6 +145,14 @@ func hostileCases() []hostileCase {
 			b.WriteString(`/></w:body></w:document>`)
 			return write("attrs.docx", docxWith(t, "word/document.xml", b.String()))(t, dir)
 		}, reason: `XML元素带有超过1000个属性`},
+		// Each paragraph read costs about a kilobyte: a million empty
+		// <w:p/> took 904 MB. Parts with more paragraphs than any 公文 are
+		// refused while they are read.
+		{name: "docx with a million empty paragraphs", make: func(t *testing.T, dir string) string {
+			body := `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` +
+				strings.Repeat(`<w:p/>`, 1_000_000) + `<w:p><w:r><w:t>关于</w:t></w:r></w:p></w:body></w:document>`
+			return write("paragraphs.docx", docxWith(t, "word/document.xml", body))(t, dir)
+		}, reason: `段落超过100000个`},
 		{name: "docx without document.xml", make: func(t *testing.T, dir string) string {
 			return write("empty.docx", docxWith(t, "word/other.xml", "<x/>"))(t, dir)
 		}, reason: `缺少word/document\.xml`},

@@ -26,6 +26,12 @@ const (
 	// maxXMLDepth bounds element nesting; Word nests a few dozen levels
 	// (tables in tables), and each open element costs the decoder memory.
 	maxXMLDepth = 2000
+	// maxParagraphs bounds the paragraphs of one part. A 公文 has a few
+	// hundred, a long report a few thousand; each paragraph read costs
+	// about a kilobyte (its layout and run statistics), so a million
+	// empty <w:p/> in 1 MB of XML took 900 MB before the text limit saw
+	// them.
+	maxParagraphs = 100_000
 )
 
 var errInflateLimit = errors.New("inflate limit reached")
@@ -186,6 +192,7 @@ type docxWalker struct {
 	page       Page
 	footerRefs []string
 	pageField  bool
+	paraCount  int
 }
 
 // docxPara is a finished paragraph: its number (generated) and text.
@@ -324,6 +331,9 @@ func (w *docxWalker) walk(f *zip.File, name string, limit int64) error {
 			case "txbxContent":
 				w.boxes++
 			case "p":
+				if w.paraCount++; w.paraCount > maxParagraphs {
+					return invalid("%s中的段落超过%d个，远多于任何公文；文件可能已损坏或是恶意构造的，请在Word中检查后另存", name, maxParagraphs)
+				}
 				np := &paraBuilder{chars: map[runKey]int{}, table: w.tables > 0, box: w.boxes > 0}
 				np.style = w.pkg.styles.paragraph("")
 				w.open = append(w.open, np)
