@@ -187,13 +187,9 @@ func libraryAdd(c *cli.Context) error {
 }
 
 func libraryList(c *cli.Context) error {
-	dir, err := libraryDir(c)
+	_, lib, err := openLibraryFor(c, library.Options{ReadOnly: true})
 	if err != nil {
 		return err
-	}
-	lib, err := library.Open(dir, library.Options{ReadOnly: true})
-	if err != nil {
-		return &exitError{code: 2, err: err}
 	}
 	defer lib.Close()
 	entries, err := lib.List()
@@ -236,13 +232,9 @@ func libraryRemove(c *cli.Context) error {
 }
 
 func libraryCompact(c *cli.Context) error {
-	dir, err := libraryDir(c)
+	dir, lib, err := openLibraryFor(c, library.Options{Timeout: writerWait})
 	if err != nil {
 		return err
-	}
-	lib, err := library.Open(dir, library.Options{Timeout: writerWait})
-	if err != nil {
-		return &exitError{code: 2, err: err}
 	}
 	defer lib.Close()
 	before, err := lib.Size()
@@ -300,13 +292,9 @@ func (p *progress) clear() {
 // libraryVerify checks every stored text against its hash: exit 0 when all
 // are intact, 2 with one line per damaged document otherwise.
 func libraryVerify(c *cli.Context) error {
-	dir, err := libraryDir(c)
+	dir, lib, err := openLibraryFor(c, library.Options{ReadOnly: true})
 	if err != nil {
 		return err
-	}
-	lib, err := library.Open(dir, library.Options{ReadOnly: true})
-	if err != nil {
-		return &exitError{code: 2, err: err}
 	}
 	defer lib.Close()
 	checked, damaged, err := lib.Verify()
@@ -321,6 +309,20 @@ func libraryVerify(c *cli.Context) error {
 	}
 	fmt.Fprintf(c.App.ErrWriter, "gwlint: library %s：已检查%d份上级文件，全部完好\n", dir, checked)
 	return nil
+}
+
+// openLibraryFor opens the --library of a library command: a usage
+// error without the flag, an input error (exit 2) when it will not open.
+func openLibraryFor(c *cli.Context, opt library.Options) (string, *library.Library, error) {
+	dir, err := libraryDir(c)
+	if err != nil {
+		return "", nil, err
+	}
+	lib, err := library.Open(dir, opt)
+	if err != nil {
+		return "", nil, &exitError{code: 2, err: err}
+	}
+	return dir, lib, nil
 }
 
 func dash(s string) string {
